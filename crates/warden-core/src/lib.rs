@@ -1,0 +1,14 @@
+//! Warden's vocabulary: the types every other crate speaks, with no I/O.
+//!
+//! The shapes follow Amazon Inspector's `inspector2` API where one exists (package managers, ecosystems as OSV
+//! names), so that a value can be serialised straight into an API response.
+
+mod ecosystem;
+mod package;
+mod purl;
+mod result;
+
+pub use ecosystem::{Ecosystem, PackageManager};
+pub use package::Package;
+pub use purl::purl;
+pub use result::{ExtractorStatus, FileError, ScanStatus, ScanStatusCode};

@@ -1,0 +1,9 @@
+//! Java (Maven) package formats.
+
+mod archive;
+mod gradle_lockfile;
+mod pom_xml;
+
+pub use archive::JavaArchive;
+pub use gradle_lockfile::GradleLockfile;
+pub use pom_xml::PomXml;

@@ -1,0 +1,7 @@
+//! PHP (Packagist) package formats.
+
+mod composer_lock;
+mod installed_json;
+
+pub use composer_lock::ComposerLock;
+pub use installed_json::InstalledJson;

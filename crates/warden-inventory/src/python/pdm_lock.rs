@@ -1,0 +1,25 @@
+//! `python/pdm-lock`: `pdm.lock`.
+
+use crate::{ExtractError, Extractor, FileInfo, Input};
+use warden_core::Package;
+
+#[derive(Debug)]
+pub struct PdmLock;
+
+impl Extractor for PdmLock {
+    fn id(&self) -> &'static str {
+        "python/pdm-lock"
+    }
+
+    fn version(&self) -> u32 {
+        1
+    }
+
+    fn wants(&self, _file: &FileInfo) -> bool {
+        false
+    }
+
+    fn extract(&self, _input: &Input) -> Result<Vec<Package>, ExtractError> {
+        Ok(Vec::new())
+    }
+}

@@ -1,0 +1,25 @@
+//! `rust/cargo-lock`: `Cargo.lock`.
+
+use crate::{ExtractError, Extractor, FileInfo, Input};
+use warden_core::Package;
+
+#[derive(Debug)]
+pub struct CargoLock;
+
+impl Extractor for CargoLock {
+    fn id(&self) -> &'static str {
+        "rust/cargo-lock"
+    }
+
+    fn version(&self) -> u32 {
+        1
+    }
+
+    fn wants(&self, _file: &FileInfo) -> bool {
+        false
+    }
+
+    fn extract(&self, _input: &Input) -> Result<Vec<Package>, ExtractError> {
+        Ok(Vec::new())
+    }
+}
