@@ -11,4 +11,4 @@ mod result;
 pub use ecosystem::{Ecosystem, PackageManager};
 pub use package::Package;
 pub use purl::purl;
-pub use result::{ExtractorStatus, FileError, ScanStatus, ScanStatusCode};
+pub use result::{ExtractorStatus, FileError, ScanResult, ScanStatus, ScanStatusCode};

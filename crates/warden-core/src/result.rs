@@ -46,3 +46,12 @@ pub struct FileError {
     pub extractor: String,
     pub message: String,
 }
+
+/// What `warden scan` produces for one function: this is the inventory part (later parts add findings).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScanResult {
+    pub packages: Vec<crate::Package>,
+    pub errors: Vec<FileError>,
+    pub status: ScanStatus,
+}

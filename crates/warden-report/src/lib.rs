@@ -1,1 +1,20 @@
+//! Renderers of a scan result: JSON, a table for people, CycloneDX 1.5 and SPDX 2.3 SBOMs.
 
+mod clock;
+mod cyclonedx;
+mod json;
+mod spdx;
+mod table;
+
+pub use clock::{Stamp, rfc3339};
+pub use cyclonedx::cyclonedx;
+pub use json::json;
+pub use spdx::spdx;
+pub use table::table;
+
+/// What an SBOM describes: the function (or the file it was given as) and when it was made.
+#[derive(Debug, Clone)]
+pub struct SbomSubject {
+    pub name: String,
+    pub stamp: Stamp,
+}
