@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs on a fresh Debian machine with Rust, Python 3 and Node.js/npm.
+# Idempotent: skips what is already there. Run as root (or with sudo available).
+set -euo pipefail
+
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+
+# Debian packages: real jars with pom.properties (Java tests), the Go toolchain (Go binary tests),
+# Ruby gems with installed gemspecs (Ruby layer tests), zip/unzip.
+APT_PACKAGES=(zip unzip)
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Python: the SBOM validators the tests run, and pip itself builds the real Python packages.
+PIP_PACKAGES=("cyclonedx-python-lib[json-validation]==11.12.0" "spdx-tools==0.8.5")
+if ! python3 -c "import cyclonedx.validation.json, spdx_tools" 2>/dev/null; then
+  python3 -m pip install --quiet --disable-pip-version-check "${PIP_PACKAGES[@]}"
+fi
