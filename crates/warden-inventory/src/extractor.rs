@@ -54,6 +54,8 @@ impl<'a> Input<'a> {
     }
 }
 
+const MAX_MESSAGE: usize = 500;
+
 /// Why an extractor could not read a file.
 #[derive(Debug, thiserror::Error)]
 pub enum ExtractError {
@@ -66,8 +68,18 @@ pub enum ExtractError {
 }
 
 impl ExtractError {
+    /// A parse error; the message is cut to 500 characters (parser errors may quote a hostile file's long line).
     pub fn parse(message: impl std::fmt::Display) -> Self {
-        ExtractError::Parse(message.to_string())
+        let mut message = message.to_string();
+        if message.len() > MAX_MESSAGE {
+            let mut cut = MAX_MESSAGE;
+            while !message.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            message.truncate(cut);
+            message.push('…');
+        }
+        ExtractError::Parse(message)
     }
 }
 

@@ -7,6 +7,8 @@ mod pipfile_lock;
 mod poetry_lock;
 mod pylock;
 mod requirements;
+mod shared_lock;
+mod shared_metadata;
 mod uv_lock;
 
 pub use dist_info::DistInfo;
