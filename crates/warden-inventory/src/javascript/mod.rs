@@ -4,6 +4,8 @@ mod bun_lock;
 mod node_modules;
 mod package_lock;
 mod pnpm_lock;
+mod shared_jsonc;
+mod shared_npm;
 mod yarn_lock;
 
 pub use bun_lock::BunLock;
