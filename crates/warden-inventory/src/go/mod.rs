@@ -2,6 +2,8 @@
 
 mod binary;
 mod go_mod;
+pub(crate) mod shared_binary;
+mod shared_module;
 
 pub use binary::GoBinary;
 pub use go_mod::GoMod;
