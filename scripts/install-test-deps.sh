@@ -6,9 +6,14 @@ set -euo pipefail
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 
-# Debian packages: real jars with pom.properties (Java tests), the Go toolchain (Go binary tests),
-# Ruby gems with installed gemspecs (Ruby layer tests), zip/unzip.
-APT_PACKAGES=(zip unzip)
+# Debian packages: real Maven-built jars with pom.properties (Java tests), the Go toolchain (Go binary tests),
+# Ruby and gems with installed gemspecs (Ruby layer tests), zip/unzip.
+APT_PACKAGES=(zip unzip
+  libcommons-lang3-java libguava-java libslf4j-java libcommons-io-java libcommons-cli-java libjansi-java
+  libguice-java libjackson2-databind-java
+  golang-go ruby)
+command -v node >/dev/null && command -v npm >/dev/null || APT_PACKAGES+=(nodejs npm)
+command -v pip3 >/dev/null || python3 -m pip --version >/dev/null 2>&1 || APT_PACKAGES+=(python3-pip)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -114,20 +114,6 @@ impl PackageManager {
             PackageManager::Composer => "COMPOSER",
         }
     }
-
-    /// Whether this kind of source describes what is actually installed (as opposed to a lockfile or manifest
-    /// describing what would be). Installed metadata wins when both describe the same package.
-    pub fn is_installed_metadata(self) -> bool {
-        matches!(
-            self,
-            PackageManager::Pythonpkg
-                | PackageManager::Nodepkg
-                | PackageManager::Jar
-                | PackageManager::Gobinary
-                | PackageManager::Gemspec
-                | PackageManager::DotnetCore
-        )
-    }
 }
 
 impl fmt::Display for PackageManager {

@@ -1,5 +1,6 @@
 //! Folding packages that describe the same installed thing.
 
+use crate::registry::reads_installed;
 use std::collections::HashMap;
 use warden_core::{Ecosystem, Package};
 
@@ -28,17 +29,12 @@ pub fn normalize_name(ecosystem: Ecosystem, name: &str) -> String {
     }
 }
 
-/// One package per (ecosystem, name, version, layer). Installed metadata wins over a lockfile or manifest, then a
-/// runtime dependency over a dev-only one, then the first path; the others are kept in `also_found_in`. Packages
-/// without a pinned version are never folded into pinned ones.
+/// One package per (ecosystem, name, version, layer). Installed metadata wins over a lockfile or manifest (and its
+/// `dev` flag stands: it knows what was built in), then a runtime dependency over a dev-only one, then the first
+/// path; the others are kept in `also_found_in`. Packages without a pinned version are never folded into pinned
+/// ones. Expects `extractor` to be set.
 pub fn dedup(mut packages: Vec<Package>) -> Vec<Package> {
-    packages.sort_by(|a, b| {
-        (!a.package_manager.is_installed_metadata(), a.dev, &a.file_path).cmp(&(
-            !b.package_manager.is_installed_metadata(),
-            b.dev,
-            &b.file_path,
-        ))
-    });
+    packages.sort_by_cached_key(|p| (!reads_installed(&p.extractor), p.dev, p.file_path.clone()));
     let mut index: HashMap<(Ecosystem, String, String, Option<String>), usize> = HashMap::new();
     let mut out: Vec<Package> = Vec::with_capacity(packages.len());
     for p in packages {
@@ -49,7 +45,9 @@ pub fn dedup(mut packages: Vec<Package>) -> Vec<Package> {
         }
         match index.get(&key).and_then(|&i| out.get_mut(i)) {
             Some(kept) => {
-                kept.dev &= p.dev;
+                if !reads_installed(&kept.extractor) {
+                    kept.dev &= p.dev;
+                }
                 if kept.file_path != p.file_path && !kept.also_found_in.contains(&p.file_path) {
                     kept.also_found_in.push(p.file_path);
                 }
@@ -80,6 +78,13 @@ mod tests {
     fn pkg(name: &str, version: &str, pm: PackageManager, path: &str, dev: bool) -> Package {
         let mut p = Package::new(Ecosystem::PyPI, name, version, pm).dev(dev);
         p.file_path = path.to_string();
+        p.extractor = match pm {
+            PackageManager::Pythonpkg => "python/dist-info",
+            PackageManager::Cargo if path.ends_with("bootstrap") => "rust/cargo-auditable",
+            PackageManager::Cargo => "rust/cargo-lock",
+            _ => "python/poetry-lock",
+        }
+        .to_string();
         p
     }
 
@@ -94,6 +99,16 @@ mod tests {
         let kept =
             out.iter().find(|p| p.version == "2.10").map(|p| (p.package_manager, p.dev, p.also_found_in.clone()));
         assert_eq!(kept, Some((PackageManager::Pythonpkg, false, vec!["/var/task/poetry.lock".to_string()])));
+    }
+
+    #[test]
+    fn a_binary_wins_over_a_lockfile_of_the_same_manager_and_keeps_its_dev_flag() {
+        let out = dedup(vec![
+            pkg("autocfg", "1.4.0", PackageManager::Cargo, "/var/task/Cargo.lock", false),
+            pkg("autocfg", "1.4.0", PackageManager::Cargo, "/var/task/bootstrap", true),
+        ]);
+        assert_eq!(out.len(), 1);
+        assert_eq!((out[0].file_path.as_str(), out[0].dev), ("/var/task/bootstrap", true));
     }
 
     #[test]

@@ -38,6 +38,26 @@ pub fn all() -> &'static [&'static dyn Extractor] {
     ALL
 }
 
+/// Extractors that read what is installed (metadata written by the package manager at install time, build info
+/// in binaries), as opposed to lockfiles and manifests that describe what would be installed. When both describe
+/// one package, the installed record is the one reported.
+const READS_INSTALLED: &[&str] = &[
+    "python/dist-info",
+    "python/egg-info",
+    "javascript/node-modules",
+    "java/archive",
+    "go/binary",
+    "dotnet/deps-json",
+    "ruby/gemspec",
+    "rust/cargo-auditable",
+    "php/installed-json",
+];
+
+/// Whether the extractor with this id reads installed metadata (see `READS_INSTALLED`).
+pub fn reads_installed(id: &str) -> bool {
+    READS_INSTALLED.contains(&id)
+}
+
 /// The extractor with this id.
 pub fn by_id(id: &str) -> Option<&'static dyn Extractor> {
     ALL.iter().copied().find(|x| x.id() == id)
@@ -75,6 +95,13 @@ mod tests {
         }
         assert!(files >= ALL.len(), "found {files} format files for {} extractors", ALL.len());
         assert!(missing.is_empty(), "format files not in the registry: {missing:?}");
+    }
+
+    #[test]
+    fn installed_readers_are_registered() {
+        for id in READS_INSTALLED {
+            assert!(by_id(id).is_some(), "{id}");
+        }
     }
 
     #[test]

@@ -10,9 +10,9 @@ use warden_artifact::{Limits, SourceSpec};
 use warden_scan::{Silent, scan};
 
 fn corpus() -> PathBuf {
-    let path = std::env::var_os("WARDEN_BENCH_ZIP").map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/bench/lambda-big.zip")
-    });
+    let path = std::env::var_os("WARDEN_BENCH_ZIP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/bench/lambda-big.zip"));
     assert!(path.exists(), "{} is missing: run scripts/bench-corpus.sh first", path.display());
     path
 }
