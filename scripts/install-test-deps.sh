@@ -11,7 +11,8 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 APT_PACKAGES=(zip unzip
   libcommons-lang3-java libguava-java libslf4j-java libcommons-io-java libcommons-cli-java libjansi-java
   libguice-java libjackson2-databind-java
-  golang-go ruby)
+  golang-go golang-github-google-uuid-dev golang-github-pkg-errors-dev binutils
+  ruby rake ruby-sinatra ruby-rack ruby-rack-protection ruby-tilt ruby-mustermann)
 command -v node >/dev/null && command -v npm >/dev/null || APT_PACKAGES+=(nodejs npm)
 command -v pip3 >/dev/null || python3 -m pip --version >/dev/null 2>&1 || APT_PACKAGES+=(python3-pip)
 missing=()
@@ -27,4 +28,9 @@ fi
 PIP_PACKAGES=("cyclonedx-python-lib[json-validation]==11.12.0" "spdx-tools==0.8.5")
 if ! python3 -c "import cyclonedx.validation.json, spdx_tools" 2>/dev/null; then
   python3 -m pip install --quiet --disable-pip-version-check "${PIP_PACKAGES[@]}"
+fi
+
+# Rust: cargo-auditable builds the real auditable binary of the Rust tests.
+if ! command -v cargo-auditable >/dev/null 2>&1; then
+  cargo install --quiet --locked cargo-auditable
 fi
