@@ -4,11 +4,21 @@
 //! names), so that a value can be serialised straight into an API response.
 
 mod ecosystem;
+mod finding;
+mod names;
 mod package;
 mod purl;
 mod result;
 
 pub use ecosystem::{Ecosystem, PackageManager};
+pub use finding::{
+    Architecture, AwsLambdaFunctionDetails, CodeFilePath, CodeVulnerabilityDetails, CvssScore, CvssScoreAdjustment,
+    CvssScoreDetails, EpssDetails, ExploitAvailable, ExploitabilityDetails, Finding, FindingStatus, FindingType,
+    FixAvailable, InspectorScoreDetails, LambdaVpcConfig, PackageType, PackageVulnerabilityDetails, Recommendation,
+    Remediation, Resource, ResourceDetails, ResourceType, Runtime, Severity, Timestamp, UnknownValue,
+    VulnerablePackage, finding_arn, siphash24_128,
+};
+pub use names::normalize_name;
 pub use package::Package;
 pub use purl::purl;
 pub use result::{ExtractorStatus, FileError, ScanResult, ScanStatus, ScanStatusCode};

@@ -4,30 +4,7 @@ use crate::registry::reads_installed;
 use std::collections::HashMap;
 use warden_core::{Ecosystem, Package};
 
-/// The name under which an ecosystem treats two spellings as one package (PEP 503 for PyPI, case-insensitive for
-/// NuGet and Packagist, exact elsewhere).
-pub fn normalize_name(ecosystem: Ecosystem, name: &str) -> String {
-    match ecosystem {
-        Ecosystem::PyPI => {
-            let mut out = String::with_capacity(name.len());
-            let mut in_sep = false;
-            for c in name.trim().chars() {
-                if matches!(c, '-' | '_' | '.') {
-                    if !in_sep {
-                        out.push('-');
-                    }
-                    in_sep = true;
-                } else {
-                    out.push(c.to_ascii_lowercase());
-                    in_sep = false;
-                }
-            }
-            out
-        }
-        Ecosystem::NuGet | Ecosystem::Packagist => name.to_ascii_lowercase(),
-        _ => name.to_string(),
-    }
-}
+pub use warden_core::normalize_name;
 
 /// One package per (ecosystem, name, version, layer). Installed metadata wins over a lockfile or manifest (and its
 /// `dev` flag stands: it knows what was built in), then a runtime dependency over a dev-only one, then the first
