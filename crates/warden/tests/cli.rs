@@ -95,6 +95,53 @@ fn a_hostile_artifact_is_reported_as_invalid_with_exit_code_3() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("INVALID_ARTIFACT"));
 }
 
+/// A zip of `entries`, in memory.
+fn zip_bytes(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(&mut out));
+    for (name, data) in entries {
+        zip.start_file(*name, SimpleFileOptions::default()).unwrap();
+        zip.write_all(data).unwrap();
+    }
+    zip.finish().unwrap();
+    out
+}
+
+#[test]
+fn a_zip_bomb_inside_a_nested_jar_refuses_the_artifact() {
+    let dir = tempfile::tempdir().unwrap();
+    let bomb = zip_bytes(&[("data/zeros.bin", &vec![0u8; 64 << 20])]);
+    let fat = zip_bytes(&[("BOOT-INF/lib/evil.jar", &bomb)]);
+    let zip = dir.path().join("function.zip");
+    write_zip(&zip, &[("app.jar", &fat)]);
+    let out = warden(&["scan", zip.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stdout));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let reason = v["status"]["reason"].as_str().unwrap();
+    assert!(reason.contains("compression ratio") && reason.contains("evil.jar"), "{reason}");
+}
+
+#[test]
+fn jars_nested_deeper_than_the_flag_refuse_the_artifact() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut jar = zip_bytes(&[("META-INF/maven/g/a/pom.properties", b"groupId=g\nartifactId=a\nversion=1.0\n")]);
+    for _ in 0..3 {
+        jar = zip_bytes(&[("lib/inner.jar", &jar)]);
+    }
+    let zip = dir.path().join("function.zip");
+    write_zip(&zip, &[("app.jar", &jar)]);
+    // app.jar is depth 1 and the innermost jar depth 4.
+    let ok = warden(&["scan", zip.to_str().unwrap(), "--format", "json", "--max-nesting-depth", "4"]);
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stdout));
+    let v: Value = serde_json::from_slice(&ok.stdout).unwrap();
+    assert_eq!(v["packages"][0]["name"], "g:a");
+    assert_eq!(v["packages"][0]["filePath"], "/var/task/app.jar!/lib/inner.jar!/lib/inner.jar!/lib/inner.jar");
+    let refused = warden(&["scan", zip.to_str().unwrap(), "--format", "json", "--max-nesting-depth", "3"]);
+    assert_eq!(refused.status.code(), Some(3));
+    let v: Value = serde_json::from_slice(&refused.stdout).unwrap();
+    assert!(v["status"]["reason"].as_str().unwrap().contains("--max-nesting-depth"), "{v}");
+}
+
 #[test]
 fn limits_are_flags() {
     let dir = tempfile::tempdir().unwrap();
