@@ -35,7 +35,8 @@ pub fn normalize_name(ecosystem: Ecosystem, name: &str) -> String {
     }
 }
 
-fn pep503(name: &str) -> String {
+/// PEP 503 normalisation: lower case, every run of `-`, `_`, `.` becomes one `-`.
+pub(crate) fn pep503(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut in_sep = false;
     for c in name.trim().chars() {

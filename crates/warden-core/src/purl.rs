@@ -1,6 +1,7 @@
 //! Package URLs (<https://github.com/package-url/purl-spec>) for each ecosystem.
 
 use crate::Ecosystem;
+use crate::names::pep503;
 
 /// The purl of a package: `pkg:pypi/jinja2@2.10`, `pkg:npm/%40babel/core@7.0.0`, `pkg:maven/g/a@v`.
 pub fn purl(ecosystem: Ecosystem, name: &str, version: &str) -> String {
@@ -33,24 +34,6 @@ pub fn purl(ecosystem: Ecosystem, name: &str, version: &str) -> String {
     if !version.is_empty() {
         out.push('@');
         out.push_str(&encode(version));
-    }
-    out
-}
-
-/// PEP 503 normalisation: lower case, runs of `-`, `_`, `.` become one `-`.
-fn pep503(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut in_sep = false;
-    for c in name.chars() {
-        if matches!(c, '-' | '_' | '.') {
-            if !in_sep {
-                out.push('-');
-            }
-            in_sep = true;
-        } else {
-            out.push(c.to_ascii_lowercase());
-            in_sep = false;
-        }
     }
     out
 }
