@@ -62,6 +62,10 @@ pub enum ExtractError {
     /// The file is malformed; it becomes a file error in the scan result and its packages are missing.
     #[error("{0}")]
     Parse(String),
+    /// Part of the file could not be read (a broken jar inside a fat jar): the packages read from the rest count, and
+    /// the message becomes a file error.
+    #[error("{message}")]
+    Partial { packages: Vec<Package>, message: String },
     /// An archive inside the file broke a limit: the whole artifact is refused.
     #[error(transparent)]
     Artifact(#[from] ArtifactError),

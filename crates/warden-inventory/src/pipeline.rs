@@ -114,6 +114,18 @@ impl<'a> Plan<'a> {
                                 packages.extend(found.into_iter().map(|p| attribute(p, entry, &status.id)));
                             }
                             Err(ExtractError::Artifact(e)) => return Err(e),
+                            Err(ExtractError::Partial { packages: found, message }) => {
+                                status.packages_found += found.len();
+                                packages.extend(found.into_iter().map(|p| attribute(p, entry, &status.id)));
+                                let error = FileError {
+                                    file_path: entry.path.clone(),
+                                    layer: entry.layer.clone(),
+                                    extractor: status.id.clone(),
+                                    message,
+                                };
+                                status.file_errors.push(error.clone());
+                                errors.push(error);
+                            }
                             Err(ExtractError::Parse(message)) => {
                                 let error = FileError {
                                     file_path: entry.path.clone(),

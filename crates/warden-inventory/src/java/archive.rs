@@ -11,7 +11,8 @@
 //! A Lambda function built as an uber-jar (maven-shade-plugin, the documented way) reaches Warden unpacked, so this
 //! extractor also wants loose `META-INF/maven/<group>/<artifact>/pom.properties` files.
 //!
-//! Errors: an archive that is not a zip (the file itself, or a nested jar) is a file error; any archive limit
+//! Errors: an archive that is not a zip is a file error (a broken nested jar: its packages are missing, the rest of
+//! the outer archive still counts, and the error names the inner path); any archive limit
 //! (nesting depth, size, ratio, entry count, unsafe names) refuses the whole artifact. Not read: `pom.xml` copies
 //! inside jars (they describe a library's own build), `.jmod` files (not plain zips), nested `.zip` files.
 
@@ -37,7 +38,7 @@ impl Extractor for JavaArchive {
     }
 
     fn version(&self) -> u32 {
-        1
+        2
     }
 
     fn wants(&self, file: &FileInfo) -> bool {
@@ -52,14 +53,25 @@ impl Extractor for JavaArchive {
         let archive = Archive::open_nested(input.bytes.to_vec(), input.path.to_string(), input.depth + 1, input.budget)
             .map_err(archive_error)?;
         let mut out = Vec::new();
-        read_archive(archive, "", &mut out)?;
-        Ok(out)
+        let mut broken = Vec::new();
+        read_archive(archive, "", &mut out, &mut broken)?;
+        if broken.is_empty() {
+            Ok(out)
+        } else {
+            Err(ExtractError::Partial { packages: out, message: broken.join("; ") })
+        }
     }
 }
 
 /// Reads one archive's packages into `out`, then each archive nested in it. `location` is the `file_path` its
-/// packages get: empty for the file handed to the extractor (the pipeline names it), `<file>!/<entry>` below.
-fn read_archive(mut archive: Archive, location: &str, out: &mut Vec<Package>) -> Result<(), ExtractError> {
+/// packages get: empty for the file handed to the extractor (the pipeline names it), `<file>!/<entry>` below. A
+/// nested archive that is not a readable zip is skipped and named in `broken`; the rest is still read.
+fn read_archive(
+    mut archive: Archive,
+    location: &str,
+    out: &mut Vec<Package>,
+    broken: &mut Vec<String>,
+) -> Result<(), ExtractError> {
     let entries: Vec<ArchiveEntry> = archive.entries().to_vec();
     let mut found = Vec::new();
     for entry in entries.iter().filter(|e| is_pom_properties(&e.name)) {
@@ -85,9 +97,11 @@ fn read_archive(mut archive: Archive, location: &str, out: &mut Vec<Package>) ->
     for entry in entries.iter().filter(|e| is_java_archive(&e.name)) {
         let bytes = archive.read(entry).map_err(read_error)?;
         let inner = format!("{}!/{}", archive.path(), entry.name);
-        let nested =
-            Archive::open_nested(bytes, inner.clone(), archive.depth() + 1, archive.budget()).map_err(archive_error)?;
-        read_archive(nested, &inner, out)?;
+        match Archive::open_nested(bytes, inner.clone(), archive.depth() + 1, archive.budget()).map_err(archive_error) {
+            Ok(nested) => read_archive(nested, &inner, out, broken)?,
+            Err(ExtractError::Parse(message)) => broken.push(message),
+            Err(other) => return Err(other),
+        }
     }
     Ok(())
 }
@@ -276,9 +290,22 @@ mod tests {
             let bytes = std::fs::read(dir.join(name)).unwrap();
             assert!(matches!(extract("/var/task/x.jar", &bytes), Err(ExtractError::Parse(_))), "{name}");
         }
-        let outer = zip(&[("WEB-INF/lib/broken.jar", b"not a zip at all, but long enough to look for a directory")]);
-        let err = extract("/var/task/app.war", &outer).unwrap_err();
-        assert!(matches!(&err, ExtractError::Parse(m) if m.contains("app.war!/WEB-INF/lib/broken.jar")), "{err}");
+    }
+
+    #[test]
+    fn a_broken_nested_jar_is_an_error_but_the_rest_of_the_archive_still_counts() {
+        let good = zip(&[("META-INF/maven/a/good/pom.properties", &props("a", "good", "1"))]);
+        let outer = zip(&[
+            ("WEB-INF/lib/broken.jar", b"not a zip at all, but long enough to look for a directory"),
+            ("WEB-INF/lib/good-1.jar", &good),
+        ]);
+        match extract("/var/task/app.war", &outer).unwrap_err() {
+            ExtractError::Partial { packages, message } => {
+                assert!(message.contains("app.war!/WEB-INF/lib/broken.jar"), "{message}");
+                assert_eq!(found(&packages), ["a:good@1 in \"/var/task/app.war!/WEB-INF/lib/good-1.jar\""]);
+            }
+            other => panic!("expected a partial result, got {other}"),
+        }
     }
 
     #[test]
