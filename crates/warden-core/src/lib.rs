@@ -21,4 +21,7 @@ pub use finding::{
 pub use names::normalize_name;
 pub use package::Package;
 pub use purl::purl;
-pub use result::{ExtractorStatus, FileError, ScanResult, ScanStatus, ScanStatusCode};
+pub use result::{
+    ExtractorStatus, FileError, MatchExplanation, MatchingStatus, ScanResult, ScanStatus, ScanStatusCode,
+    UndecidableMatch,
+};

@@ -22,6 +22,73 @@ pub struct ScanStatus {
     pub reason: Option<String>,
     /// Every extractor that ran, with what it found and what it could not read.
     pub extractors: Vec<ExtractorStatus>,
+    /// How packages were matched against advisories; absent when no matching ran (`--scanners inventory`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub matching: Option<MatchingStatus>,
+}
+
+/// What matching the inventory against the advisory database did.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MatchingStatus {
+    /// The database directory.
+    pub database: String,
+    /// Advisories in it.
+    pub advisories: usize,
+    /// When it was imported (seconds since the Unix epoch).
+    pub imported_at: u64,
+    /// Packages with a pinned version, matched.
+    pub packages_matched: usize,
+    /// Packages without an exact version (a range, a git URL): not matched, so a gap to know about.
+    pub unpinned: usize,
+    /// Findings before `--severity` and `--ignore-file` filtered them.
+    pub findings_total: usize,
+    /// Findings removed by an `--ignore-file` entry.
+    pub ignored: usize,
+    /// Findings removed by `--severity`.
+    pub filtered_by_severity: usize,
+}
+
+/// Why a package vulnerability finding exists: one per vulnerable package of the finding. Kept beside the finding
+/// (the inspector2 `Finding` has no place for it), joined by `findingArn`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MatchExplanation {
+    pub finding_arn: String,
+    /// The finding's `vulnerabilityId`.
+    pub vulnerability_id: String,
+    /// The advisory that matched (`PYSEC-2020-96`).
+    pub advisory_id: String,
+    pub ecosystem: crate::Ecosystem,
+    pub package: String,
+    pub version: String,
+    /// The extractor that found the package and the file it read.
+    pub extractor: String,
+    pub file_path: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layer: Option<String>,
+    /// The package name as the advisory writes it.
+    pub advisory_package: String,
+    /// What said "affected": `listed version 5.3`, `ECOSYSTEM range 0: introduced 0, fixed 5.4`.
+    pub evidence: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed_in: Option<String>,
+}
+
+/// An advisory that names an installed package but could not be evaluated against its version: never a finding,
+/// never silently "not affected".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UndecidableMatch {
+    pub advisory_id: String,
+    pub ecosystem: crate::Ecosystem,
+    pub package: String,
+    pub version: String,
+    pub extractor: String,
+    pub file_path: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layer: Option<String>,
+    pub reason: String,
 }
 
 /// One extractor's part in a scan.
@@ -47,10 +114,20 @@ pub struct FileError {
     pub message: String,
 }
 
-/// What `warden scan` produces for one function: this is the inventory part (later parts add findings).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// What `warden scan` produces for one function: package vulnerability findings (with their explanations and the
+/// matches that could not be decided), the inventory, file errors and the status.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ScanResult {
+    /// In the inspector2 `Finding` shape; empty when no matching ran.
+    #[serde(default)]
+    pub findings: Vec<crate::Finding>,
+    /// Why each finding exists: one entry per vulnerable package.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub explanations: Vec<MatchExplanation>,
+    /// Advisories that could not be evaluated against an installed version (always written: a gap to see).
+    #[serde(default)]
+    pub undecidable: Vec<UndecidableMatch>,
     pub packages: Vec<crate::Package>,
     pub errors: Vec<FileError>,
     pub status: ScanStatus,

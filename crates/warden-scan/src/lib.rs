@@ -1,8 +1,22 @@
-//! The pipeline for one function: artifact → inventory → scan result (later: match and code analysis).
+//! The pipeline for one function: artifact → inventory → match → scan result (later: code analysis).
 
+use warden_advisories::Database;
 use warden_artifact::{Artifact, Limits, SourceSpec};
-use warden_core::{ScanResult, ScanStatus, ScanStatusCode};
+use warden_core::{MatchingStatus, ScanResult, ScanStatus, ScanStatusCode, Timestamp};
 use warden_inventory::Plan;
+use warden_match::Target;
+
+/// What matching needs: the advisory database (and where it is, for the status) and the function the findings are
+/// about.
+#[derive(Debug, Clone, Copy)]
+pub struct Vulnerabilities<'a> {
+    pub database: &'a Database,
+    /// Shown in `status.matching.database`.
+    pub database_dir: &'a str,
+    pub target: &'a Target,
+    /// `firstObservedAt`, `lastObservedAt` and `updatedAt` of the findings.
+    pub now: Timestamp,
+}
 
 /// How a scan reports progress: told the number of files once, then called per file.
 pub trait Progress: Sync {
@@ -19,9 +33,44 @@ impl Progress for Silent {
     fn advance(&self) {}
 }
 
-/// Scans a function (first spec) and its layers. A refused artifact is a result too: status `INVALID_ARTIFACT`
-/// with the reason, and no packages (a partial inventory of a hostile package would be misleading).
+/// Lists the packages of a function (first spec) and its layers, without matching them. A refused artifact is a
+/// result too: status `INVALID_ARTIFACT` with the reason, and no packages (a partial inventory of a hostile package
+/// would be misleading).
 pub fn scan(specs: &[SourceSpec], limits: Limits, progress: &dyn Progress) -> ScanResult {
+    inventory(specs, limits, progress)
+}
+
+/// Scans a function and its layers and, when `vulnerabilities` is given and the artifact was read, matches the
+/// packages against the advisories: findings, their explanations, undecidable matches and `status.matching`.
+pub fn scan_with(
+    specs: &[SourceSpec],
+    limits: Limits,
+    progress: &dyn Progress,
+    vulnerabilities: Option<Vulnerabilities<'_>>,
+) -> ScanResult {
+    let mut result = inventory(specs, limits, progress);
+    if let Some(v) = vulnerabilities
+        && result.status.status_code == ScanStatusCode::Successful
+    {
+        let matched = warden_match::find(&result.packages, v.database.index(), v.target, v.now);
+        result.status.matching = Some(MatchingStatus {
+            database: v.database_dir.to_string(),
+            advisories: v.database.index().len(),
+            imported_at: v.database.meta().imported_at,
+            packages_matched: matched.packages_matched,
+            unpinned: matched.unpinned,
+            findings_total: matched.findings.len(),
+            ignored: 0,
+            filtered_by_severity: 0,
+        });
+        result.findings = matched.findings;
+        result.explanations = matched.explanations;
+        result.undecidable = matched.undecidable;
+    }
+    result
+}
+
+fn inventory(specs: &[SourceSpec], limits: Limits, progress: &dyn Progress) -> ScanResult {
     let outcome = Artifact::open(specs, limits).and_then(|artifact| {
         let plan = Plan::new(&artifact);
         progress.start(plan.len() as u64);
@@ -29,21 +78,29 @@ pub fn scan(specs: &[SourceSpec], limits: Limits, progress: &dyn Progress) -> Sc
     });
     match outcome {
         Ok(inventory) => ScanResult {
+            findings: Vec::new(),
+            explanations: Vec::new(),
+            undecidable: Vec::new(),
             packages: inventory.packages,
             errors: inventory.errors,
             status: ScanStatus {
                 status_code: ScanStatusCode::Successful,
                 reason: None,
                 extractors: inventory.extractors,
+                matching: None,
             },
         },
         Err(e) => ScanResult {
+            findings: Vec::new(),
+            explanations: Vec::new(),
+            undecidable: Vec::new(),
             packages: Vec::new(),
             errors: Vec::new(),
             status: ScanStatus {
                 status_code: ScanStatusCode::InvalidArtifact,
                 reason: Some(e.to_string()),
                 extractors: Vec::new(),
+                matching: None,
             },
         },
     }

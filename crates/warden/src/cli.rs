@@ -3,6 +3,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use warden_artifact::{Limits, SourceSpec};
+use warden_core::Severity;
 
 #[derive(Debug, Parser)]
 #[command(name = "warden", version, about = "Vulnerability scanning for AWS Lambda functions and layers")]
@@ -13,12 +14,15 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List every third-party package in a function's deployment package and its layers.
+    /// Find the known vulnerabilities of the packages in a function's deployment package and its layers.
     ///
-    /// Exit codes: 0 scanned, 2 usage or I/O error, 3 the artifact was refused (INVALID_ARTIFACT).
+    /// Exit codes: 0 scanned, 1 a finding at or above --fail-on remains, 2 usage or I/O error, 3 the artifact was
+    /// refused (INVALID_ARTIFACT), 4 no advisory database (run `warden db update`; or `--scanners inventory`).
     Scan {
         #[command(flatten)]
         input: InputArgs,
+        #[command(flatten)]
+        vuln: VulnArgs,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ScanFormat::Table)]
         format: ScanFormat,
@@ -37,12 +41,18 @@ pub enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Manage the local OSV advisory database: update (download), import, status.
+    Db(crate::db::DbArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ScanFormat {
     Json,
     Table,
+    /// SARIF 2.1.0 of the findings (GitHub code scanning).
+    Sarif,
+    /// Inspector's findings-report CSV columns.
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -85,6 +95,14 @@ impl InputArgs {
         specs
     }
 
+    /// Fails with a usage error naming the first input that does not exist.
+    pub fn check_exists(&self) -> anyhow::Result<()> {
+        for path in std::iter::once(&self.function).chain(self.layer_specs().iter().map(|s| &s.path)) {
+            anyhow::ensure!(path.exists(), "{}: no such file or directory", path.display());
+        }
+        Ok(())
+    }
+
     pub fn limits(&self) -> Limits {
         Limits {
             max_inflated_bytes: self.max_inflated_bytes,
@@ -93,4 +111,51 @@ impl InputArgs {
             max_nesting_depth: self.max_nesting_depth,
         }
     }
+}
+
+/// What a scan looks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Scanner {
+    /// Package vulnerabilities: the packages matched against the advisory database (needs one).
+    Vuln,
+    /// The packages only (no database needed).
+    Inventory,
+}
+
+/// Matching packages against advisories, and which findings to report.
+#[derive(Debug, Args)]
+pub struct VulnArgs {
+    /// What to scan for, comma-separated: `vuln` (findings; the packages are listed too) or `inventory` (packages
+    /// only, no advisory database needed).
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "vuln", value_name = "LIST")]
+    pub scanners: Vec<Scanner>,
+    /// The advisory database directory [default: $WARDEN_DB, else $XDG_CACHE_HOME/warden/db, else
+    /// ~/.cache/warden/db].
+    #[arg(long, value_name = "DIR")]
+    pub db: Option<PathBuf>,
+    /// The function's Lambda GetFunction response (`aws lambda get-function --function-name F > f.json`): names
+    /// the finding's resource, region and account. Without it, findings name a placeholder function
+    /// `arn:aws:lambda:local:000000000000:function:<file name>:$LATEST`.
+    #[arg(long, value_name = "FILE")]
+    pub function_config: Option<PathBuf>,
+    /// Report only findings of these severities, comma-separated (CRITICAL,HIGH,MEDIUM,LOW,INFORMATIONAL,UNTRIAGED).
+    #[arg(long, value_delimiter = ',', value_parser = parse_severity, value_name = "LIST")]
+    pub severity: Vec<Severity>,
+    /// Exit with code 1 when a reported finding is at or above this severity (UNTRIAGED ranks lowest).
+    #[arg(long, value_parser = parse_severity, value_name = "SEVERITY")]
+    pub fail_on: Option<Severity>,
+    /// Vulnerabilities to leave out, one a line: `ID [until YYYY-MM-DD] [# reason]` (an alias id works too; an
+    /// entry whose date has passed no longer ignores).
+    #[arg(long, value_name = "FILE")]
+    pub ignore_file: Option<PathBuf>,
+}
+
+impl VulnArgs {
+    pub fn matching(&self) -> bool {
+        self.scanners.contains(&Scanner::Vuln)
+    }
+}
+
+fn parse_severity(s: &str) -> Result<Severity, String> {
+    s.trim().parse::<Severity>().map_err(|e| e.to_string())
 }

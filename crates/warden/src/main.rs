@@ -1,18 +1,19 @@
 //! `warden`: scan a Lambda function's deployment package and layers.
 
 mod cli;
+mod db;
+mod exit;
+mod paths;
 mod progress;
+mod scan_cmd;
 
 use anyhow::Context;
 use clap::Parser;
-use cli::{Cli, Command, InputArgs, SbomFormat, ScanFormat};
+use cli::{Cli, Command, InputArgs, SbomFormat};
 use std::io::Write;
 use std::process::ExitCode;
 use warden_core::{ScanResult, ScanStatusCode};
 use warden_report::{SbomSubject, Stamp};
-
-/// Exit code when the artifact was refused (`INVALID_ARTIFACT`).
-const EXIT_INVALID_ARTIFACT: u8 = 3;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -20,22 +21,14 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             eprintln!("warden: {e:#}");
-            ExitCode::from(2)
+            ExitCode::from(exit::USAGE)
         }
     }
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Scan { input, format, output } => {
-            let result = scan(&input)?;
-            let text = match format {
-                ScanFormat::Json => warden_report::json(&result),
-                ScanFormat::Table => warden_report::table(&result),
-            };
-            write_output(output.as_deref(), &text)?;
-            Ok(exit_code(&result))
-        }
+        Command::Scan { input, vuln, format, output } => scan_cmd::run(&input, &vuln, format, output.as_deref()),
         Command::Sbom { input, format, output } => {
             let result = scan(&input)?;
             if result.status.status_code != ScanStatusCode::Successful {
@@ -51,13 +44,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             write_output(output.as_deref(), &text)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Db(args) => db::run(args),
     }
 }
 
 fn scan(input: &InputArgs) -> anyhow::Result<ScanResult> {
-    for path in std::iter::once(&input.function).chain(input.layer_specs().iter().map(|s| &s.path)) {
-        anyhow::ensure!(path.exists(), "{}: no such file or directory", path.display());
-    }
+    input.check_exists()?;
     let specs = input.specs();
     let progress = progress::Bar::new();
     let result = warden_scan::scan(&specs, input.limits(), &progress);
@@ -71,7 +63,7 @@ fn scan(input: &InputArgs) -> anyhow::Result<ScanResult> {
 fn exit_code(result: &ScanResult) -> ExitCode {
     match result.status.status_code {
         ScanStatusCode::Successful => ExitCode::SUCCESS,
-        _ => ExitCode::from(EXIT_INVALID_ARTIFACT),
+        _ => ExitCode::from(exit::INVALID_ARTIFACT),
     }
 }
 

@@ -1,0 +1,112 @@
+//! `warden scan`: inventory, matching against the local advisory database, filters, output and exit code.
+
+use anyhow::Context;
+use std::io::IsTerminal;
+use std::path::Path;
+use std::process::ExitCode;
+use warden_advisories::{Database, StoreError};
+use warden_core::{ScanResult, ScanStatusCode, Timestamp};
+use warden_match::{IgnoreList, Target};
+use warden_scan::Vulnerabilities;
+
+use crate::cli::{InputArgs, ScanFormat, VulnArgs};
+
+pub fn run(input: &InputArgs, vuln: &VulnArgs, format: ScanFormat, output: Option<&Path>) -> anyhow::Result<ExitCode> {
+    input.check_exists()?;
+    let ignore = match &vuln.ignore_file {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+            IgnoreList::parse(&text).with_context(|| format!("{}", path.display()))?
+        }
+        None => IgnoreList::default(),
+    };
+    let target = match &vuln.function_config {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+            Target::from_get_function(&text).with_context(|| format!("{}", path.display()))?
+        }
+        None => Target::placeholder(&input.function.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()),
+    };
+
+    let database = if vuln.matching() {
+        let dir = crate::db::resolve_dir(vuln.db.as_deref());
+        match Database::open(&dir) {
+            Ok(db) => Some((db, dir.display().to_string())),
+            Err(StoreError::Missing { dir }) => {
+                let advice = crate::db::missing_message(&dir, vuln.db.is_some());
+                eprintln!("warden: {advice}; or scan with `--scanners inventory` to list packages only");
+                return Ok(ExitCode::from(crate::exit::NO_DATABASE));
+            }
+            Err(e) => return Err(e).context("opening the advisory database"),
+        }
+    } else {
+        None
+    };
+
+    let mut specs = input.specs();
+    // Layers given as plain paths take their version ARN from the GetFunction response, by position.
+    if let Some(layers) =
+        target.resource.details.as_ref().and_then(|d| d.aws_lambda_function.as_ref()).map(|f| &f.layers)
+    {
+        for (spec, arn) in specs.iter_mut().skip(1).zip(layers) {
+            if !spec.label.as_deref().is_some_and(|l| l.starts_with("arn:")) {
+                spec.label = Some(arn.clone());
+            }
+        }
+    }
+    let progress = crate::progress::Bar::new();
+    let vulnerabilities = database.as_ref().map(|(db, dir)| Vulnerabilities {
+        database: db,
+        database_dir: dir,
+        target: &target,
+        now: Timestamp::now(),
+    });
+    let mut result = warden_scan::scan_with(&specs, input.limits(), &progress, vulnerabilities);
+    progress.finish();
+    if let Some(reason) = &result.status.reason {
+        eprintln!("warden: INVALID_ARTIFACT: {reason}");
+    }
+
+    let today = warden_match::today_utc();
+    for e in ignore.expired(&today) {
+        eprintln!(
+            "warden: ignore file line {}: {} expired on {}; it no longer ignores",
+            e.line,
+            e.id,
+            e.until.as_deref().unwrap_or("")
+        );
+    }
+    apply_filters(&mut result, vuln, &ignore, &today);
+
+    let text = match format {
+        ScanFormat::Json => warden_report::json(&result),
+        ScanFormat::Table => {
+            let color = output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            warden_report::table_colored(&result, color)
+        }
+        ScanFormat::Sarif => warden_report::sarif(&result.findings, env!("CARGO_PKG_VERSION")),
+        ScanFormat::Csv => warden_report::csv(&result.findings),
+    };
+    crate::write_output(output, &text)?;
+    Ok(exit_code(&result, vuln))
+}
+
+fn apply_filters(result: &mut ScanResult, vuln: &VulnArgs, ignore: &IgnoreList, today: &str) {
+    let filtered = warden_match::filter(&mut result.findings, &mut result.explanations, &vuln.severity, ignore, today);
+    if let Some(matching) = &mut result.status.matching {
+        matching.ignored = filtered.ignored;
+        matching.filtered_by_severity = filtered.by_severity;
+    }
+}
+
+fn exit_code(result: &ScanResult, vuln: &VulnArgs) -> ExitCode {
+    if result.status.status_code != ScanStatusCode::Successful {
+        return ExitCode::from(crate::exit::INVALID_ARTIFACT);
+    }
+    match vuln.fail_on {
+        Some(threshold) if result.findings.iter().any(|f| f.severity >= threshold) => {
+            ExitCode::from(crate::exit::FINDINGS)
+        }
+        _ => ExitCode::SUCCESS,
+    }
+}
