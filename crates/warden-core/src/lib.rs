@@ -22,6 +22,6 @@ pub use names::normalize_name;
 pub use package::Package;
 pub use purl::purl;
 pub use result::{
-    ExtractorStatus, FileError, MatchExplanation, MatchingStatus, ScanResult, ScanStatus, ScanStatusCode,
+    ExtractorStatus, FileError, MatchExplanation, MatchingStatus, SbomInput, ScanResult, ScanStatus, ScanStatusCode,
     UndecidableMatch,
 };

@@ -25,6 +25,28 @@ pub struct ScanStatus {
     /// How packages were matched against advisories; absent when no matching ran (`--scanners inventory`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub matching: Option<MatchingStatus>,
+    /// Present when the packages came from an SBOM (`warden scan --sbom`) rather than a deployment package.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sbom: Option<SbomInput>,
+}
+
+/// The SBOM a scan read its packages from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SbomInput {
+    /// The file as given.
+    pub file: String,
+    /// `CycloneDX`.
+    pub format: String,
+    /// The document's `specVersion` (`1.5`).
+    pub spec_version: String,
+    /// Components in the document, nested ones included.
+    pub components: usize,
+    /// Components that became packages.
+    pub packages: usize,
+    /// Components with a package URL that could not be used (none, unparsable, an ecosystem not matched); each
+    /// reason is listed in `errors`.
+    pub skipped: usize,
 }
 
 /// What matching the inventory against the advisory database did.

@@ -1,8 +1,11 @@
-//! The pipeline for one function: artifact → inventory → match → scan result (later: code analysis).
+//! The pipeline for one function: artifact → inventory → match → scan result (later: code analysis). An SBOM can
+//! stand in for the artifact and inventory ([`sbom`], [`scan_sbom`]).
+
+pub mod sbom;
 
 use warden_advisories::Database;
 use warden_artifact::{Artifact, Limits, SourceSpec};
-use warden_core::{MatchingStatus, ScanResult, ScanStatus, ScanStatusCode, Timestamp};
+use warden_core::{ExtractorStatus, MatchingStatus, ScanResult, ScanStatus, ScanStatusCode, Timestamp};
 use warden_inventory::Plan;
 use warden_match::Target;
 
@@ -52,22 +55,55 @@ pub fn scan_with(
     if let Some(v) = vulnerabilities
         && result.status.status_code == ScanStatusCode::Successful
     {
-        let matched = warden_match::find(&result.packages, v.database.index(), v.target, v.now);
-        result.status.matching = Some(MatchingStatus {
-            database: v.database_dir.to_string(),
-            advisories: v.database.index().len(),
-            imported_at: v.database.meta().imported_at,
-            packages_matched: matched.packages_matched,
-            unpinned: matched.unpinned,
-            findings_total: matched.findings.len(),
-            ignored: 0,
-            filtered_by_severity: 0,
-        });
-        result.findings = matched.findings;
-        result.explanations = matched.explanations;
-        result.undecidable = matched.undecidable;
+        match_packages(&mut result, v);
     }
     result
+}
+
+/// Matches the packages of an SBOM as [`scan_with`] matches a function's: the same findings, explanations and
+/// status, with `status.sbom` saying where the packages came from and the skipped components as file errors.
+pub fn scan_sbom(sbom: &sbom::Sbom, vulnerabilities: Option<Vulnerabilities<'_>>) -> ScanResult {
+    let mut result = ScanResult {
+        findings: Vec::new(),
+        explanations: Vec::new(),
+        undecidable: Vec::new(),
+        packages: sbom.packages.clone(),
+        errors: sbom.skipped.clone(),
+        status: ScanStatus {
+            status_code: ScanStatusCode::Successful,
+            reason: None,
+            extractors: vec![ExtractorStatus {
+                id: sbom::EXTRACTOR.to_string(),
+                version: sbom::EXTRACTOR_VERSION,
+                files_read: 1,
+                packages_found: sbom.packages.len(),
+                file_errors: sbom.skipped.clone(),
+            }],
+            matching: None,
+            sbom: Some(sbom.input.clone()),
+        },
+    };
+    if let Some(v) = vulnerabilities {
+        match_packages(&mut result, v);
+    }
+    result
+}
+
+fn match_packages(result: &mut ScanResult, v: Vulnerabilities<'_>) {
+    let matched = warden_match::find(&result.packages, v.database.index(), v.target, v.now);
+    result.status.matching = Some(MatchingStatus {
+        database: v.database_dir.to_string(),
+        advisories: v.database.index().len(),
+        imported_at: v.database.meta().imported_at,
+        packages_matched: matched.packages_matched,
+        unpinned: matched.unpinned,
+        findings_total: matched.findings.len(),
+        ignored: 0,
+        filtered_by_severity: 0,
+    });
+    result.findings = matched.findings;
+    result.explanations = matched.explanations;
+    result.undecidable = matched.undecidable;
 }
 
 fn inventory(specs: &[SourceSpec], limits: Limits, progress: &dyn Progress) -> ScanResult {
@@ -88,6 +124,7 @@ fn inventory(specs: &[SourceSpec], limits: Limits, progress: &dyn Progress) -> S
                 reason: None,
                 extractors: inventory.extractors,
                 matching: None,
+                sbom: None,
             },
         },
         Err(e) => ScanResult {
@@ -101,6 +138,7 @@ fn inventory(specs: &[SourceSpec], limits: Limits, progress: &dyn Progress) -> S
                 reason: Some(e.to_string()),
                 extractors: Vec::new(),
                 matching: None,
+                sbom: None,
             },
         },
     }

@@ -1,7 +1,7 @@
 //! Command-line arguments.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use warden_artifact::{Limits, SourceSpec};
 use warden_core::Severity;
 
@@ -16,11 +16,19 @@ pub struct Cli {
 pub enum Command {
     /// Find the known vulnerabilities of the packages in a function's deployment package and its layers.
     ///
-    /// Exit codes: 0 scanned, 1 a finding at or above --fail-on remains, 2 usage or I/O error, 3 the artifact was
-    /// refused (INVALID_ARTIFACT), 4 no advisory database (run `warden db update`; or `--scanners inventory`).
+    /// Or match the packages of a CycloneDX JSON SBOM instead (`--sbom bom.json`, Inspector's ScanSbom).
+    ///
+    /// Exit codes: 0 scanned, 1 a finding at or above --fail-on remains, 2 usage or I/O error (an unreadable SBOM
+    /// too), 3 the artifact was refused (INVALID_ARTIFACT), 4 no advisory database (run `warden db update`; or
+    /// `--scanners inventory`).
+    #[command(mut_arg("function", |a| a.required(false).required_unless_present("sbom")))]
     Scan {
         #[command(flatten)]
         input: InputArgs,
+        /// Match the packages of this CycloneDX JSON SBOM (1.4–1.6; e.g. one `warden sbom --format cyclonedx`,
+        /// Syft or Trivy wrote) instead of reading a deployment package.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["function", "layers"])]
+        sbom: Option<PathBuf>,
         #[command(flatten)]
         vuln: VulnArgs,
         /// Output format.
@@ -64,7 +72,9 @@ pub enum SbomFormat {
 #[derive(Debug, Args)]
 pub struct InputArgs {
     /// The function's deployment package: a .zip, or a directory holding an unpacked one (seen at /var/task).
-    pub function: PathBuf,
+    // Required; `Command::Scan` relaxes it to "unless --sbom", hence the `Option`.
+    #[arg(required = true)]
+    pub function: Option<PathBuf>,
     /// A layer (.zip or directory), seen under /opt; repeat in the function's layer order (a later layer's file
     /// hides an earlier one's). Name it with its version ARN as ARN=PATH
     /// (arn:aws:lambda:us-east-1:123456789012:layer:deps:3=deps.zip) so packages are attributed to the ARN.
@@ -89,15 +99,20 @@ impl InputArgs {
         self.layers.iter().map(|l| SourceSpec::layer(l)).collect()
     }
 
-    pub fn specs(&self) -> Vec<SourceSpec> {
-        let mut specs = vec![SourceSpec::function(&self.function)];
+    /// The deployment package (only `warden scan --sbom` goes without one).
+    pub fn function(&self) -> anyhow::Result<&Path> {
+        self.function.as_deref().ok_or_else(|| anyhow::anyhow!("give the FUNCTION to scan"))
+    }
+
+    pub fn specs(&self) -> anyhow::Result<Vec<SourceSpec>> {
+        let mut specs = vec![SourceSpec::function(self.function()?)];
         specs.extend(self.layer_specs());
-        specs
+        Ok(specs)
     }
 
     /// Fails with a usage error naming the first input that does not exist.
     pub fn check_exists(&self) -> anyhow::Result<()> {
-        for path in std::iter::once(&self.function).chain(self.layer_specs().iter().map(|s| &s.path)) {
+        for path in std::iter::once(self.function()?).chain(self.layer_specs().iter().map(|s| s.path.as_path())) {
             anyhow::ensure!(path.exists(), "{}: no such file or directory", path.display());
         }
         Ok(())

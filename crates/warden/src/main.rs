@@ -28,14 +28,16 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Scan { input, vuln, format, output } => scan_cmd::run(&input, &vuln, format, output.as_deref()),
+        Command::Scan { input, sbom, vuln, format, output } => {
+            scan_cmd::run(&input, sbom.as_deref(), &vuln, format, output.as_deref())
+        }
         Command::Sbom { input, format, output } => {
             let result = scan(&input)?;
             if result.status.status_code != ScanStatusCode::Successful {
                 eprintln!("warden: {}", result.status.reason.as_deref().unwrap_or("invalid artifact"));
                 return Ok(exit_code(&result));
             }
-            let name = input.function.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = input.function()?.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let subject = SbomSubject { stamp: Stamp::now(&name), name };
             let text = match format {
                 SbomFormat::Cyclonedx => warden_report::cyclonedx(&result, &subject),
@@ -50,7 +52,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 fn scan(input: &InputArgs) -> anyhow::Result<ScanResult> {
     input.check_exists()?;
-    let specs = input.specs();
+    let specs = input.specs()?;
     let progress = progress::Bar::new();
     let result = warden_scan::scan(&specs, input.limits(), &progress);
     progress.finish();

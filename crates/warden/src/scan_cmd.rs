@@ -11,8 +11,21 @@ use warden_scan::Vulnerabilities;
 
 use crate::cli::{InputArgs, ScanFormat, VulnArgs};
 
-pub fn run(input: &InputArgs, vuln: &VulnArgs, format: ScanFormat, output: Option<&Path>) -> anyhow::Result<ExitCode> {
-    input.check_exists()?;
+pub fn run(
+    input: &InputArgs,
+    sbom: Option<&Path>,
+    vuln: &VulnArgs,
+    format: ScanFormat,
+    output: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
+    // The packages come from an SBOM or from the artifact; an SBOM that cannot be read is a usage error.
+    let bom = match sbom {
+        Some(path) => Some(warden_scan::sbom::read(path).with_context(|| format!("{}", path.display()))?),
+        None => {
+            input.check_exists()?;
+            None
+        }
+    };
     let ignore = match &vuln.ignore_file {
         Some(path) => {
             let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
@@ -25,7 +38,14 @@ pub fn run(input: &InputArgs, vuln: &VulnArgs, format: ScanFormat, output: Optio
             let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
             Target::from_get_function(&text).with_context(|| format!("{}", path.display()))?
         }
-        None => Target::placeholder(&input.function.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()),
+        None => {
+            // Warden's own SBOMs name the function's file as their subject.
+            let name = match (&bom, sbom) {
+                (Some(bom), Some(path)) => bom.subject.clone().unwrap_or_else(|| file_name(path)),
+                _ => file_name(input.function()?),
+            };
+            Target::placeholder(&name)
+        }
     };
 
     let database = if vuln.matching() {
@@ -43,29 +63,23 @@ pub fn run(input: &InputArgs, vuln: &VulnArgs, format: ScanFormat, output: Optio
         None
     };
 
-    let mut specs = input.specs();
-    // Layers given as plain paths take their version ARN from the GetFunction response, by position.
-    if let Some(layers) =
-        target.resource.details.as_ref().and_then(|d| d.aws_lambda_function.as_ref()).map(|f| &f.layers)
-    {
-        for (spec, arn) in specs.iter_mut().skip(1).zip(layers) {
-            if !spec.label.as_deref().is_some_and(|l| l.starts_with("arn:")) {
-                spec.label = Some(arn.clone());
-            }
-        }
-    }
-    let progress = crate::progress::Bar::new();
     let vulnerabilities = database.as_ref().map(|(db, dir)| Vulnerabilities {
         database: db,
         database_dir: dir,
         target: &target,
         now: Timestamp::now(),
     });
-    let mut result = warden_scan::scan_with(&specs, input.limits(), &progress, vulnerabilities);
-    progress.finish();
-    if let Some(reason) = &result.status.reason {
-        eprintln!("warden: INVALID_ARTIFACT: {reason}");
-    }
+    let mut result = match &bom {
+        Some(bom) => {
+            let s = &bom.input;
+            eprintln!(
+                "warden: SBOM {} ({} {}): {} packages from {} components, {} skipped",
+                s.file, s.format, s.spec_version, s.packages, s.components, s.skipped
+            );
+            warden_scan::scan_sbom(bom, vulnerabilities)
+        }
+        None => scan_artifact(input, &target, vulnerabilities)?,
+    };
 
     let today = warden_match::today_utc();
     for e in ignore.expired(&today) {
@@ -89,6 +103,35 @@ pub fn run(input: &InputArgs, vuln: &VulnArgs, format: ScanFormat, output: Optio
     };
     crate::write_output(output, &text)?;
     Ok(exit_code(&result, vuln))
+}
+
+fn scan_artifact(
+    input: &InputArgs,
+    target: &Target,
+    vulnerabilities: Option<Vulnerabilities<'_>>,
+) -> anyhow::Result<ScanResult> {
+    let mut specs = input.specs()?;
+    // Layers given as plain paths take their version ARN from the GetFunction response, by position.
+    if let Some(layers) =
+        target.resource.details.as_ref().and_then(|d| d.aws_lambda_function.as_ref()).map(|f| &f.layers)
+    {
+        for (spec, arn) in specs.iter_mut().skip(1).zip(layers) {
+            if !spec.label.as_deref().is_some_and(|l| l.starts_with("arn:")) {
+                spec.label = Some(arn.clone());
+            }
+        }
+    }
+    let progress = crate::progress::Bar::new();
+    let result = warden_scan::scan_with(&specs, input.limits(), &progress, vulnerabilities);
+    progress.finish();
+    if let Some(reason) = &result.status.reason {
+        eprintln!("warden: INVALID_ARTIFACT: {reason}");
+    }
+    Ok(result)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 fn apply_filters(result: &mut ScanResult, vuln: &VulnArgs, ignore: &IgnoreList, today: &str) {
