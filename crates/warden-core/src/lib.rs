@@ -3,6 +3,7 @@
 //! The shapes follow Amazon Inspector's `inspector2` API where one exists (package managers, ecosystems as OSV
 //! names), so that a value can be serialised straight into an API response.
 
+mod clock;
 mod ecosystem;
 mod finding;
 mod names;
@@ -10,6 +11,7 @@ mod package;
 mod purl;
 mod result;
 
+pub use clock::{civil_date, date_utc, now_epoch_seconds, rfc3339};
 pub use ecosystem::{Ecosystem, PackageManager};
 pub use finding::{
     Architecture, AwsLambdaFunctionDetails, CodeFilePath, CodeVulnerabilityDetails, CvssScore, CvssScoreAdjustment,

@@ -6,8 +6,6 @@
 //! date ignores through that day (UTC) and no longer once it has passed: an expired entry is reported, never
 //! silently kept.
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use warden_core::Finding;
 
 /// One line of an ignore file.
@@ -102,22 +100,7 @@ fn is_date(s: &str) -> bool {
 
 /// Today's date in UTC, `YYYY-MM-DD`.
 pub fn today_utc() -> String {
-    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    date_of(secs / 86_400)
-}
-
-/// The civil date of a day count since 1970-01-01 (Howard Hinnant's `civil_from_days`).
-fn date_of(days: u64) -> String {
-    let z = days as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    warden_core::date_utc(warden_core::now_epoch_seconds())
 }
 
 #[cfg(test)]
@@ -145,9 +128,8 @@ mod tests {
 
     #[test]
     fn civil_dates() {
-        assert_eq!(date_of(0), "1970-01-01");
-        assert_eq!(date_of(19_723), "2024-01-01");
-        assert_eq!(date_of(19_782), "2024-02-29");
+        assert_eq!(warden_core::date_utc(19_723 * 86_400), "2024-01-01");
+        assert_eq!(warden_core::date_utc(19_782 * 86_400 + 86_399), "2024-02-29");
         assert_eq!(today_utc().len(), 10);
     }
 }

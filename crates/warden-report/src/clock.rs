@@ -1,4 +1,4 @@
-//! Timestamps and unique ids for documents, without a date-time dependency.
+//! Timestamps and unique ids for documents.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -37,33 +37,9 @@ impl Stamp {
     }
 }
 
-/// `2026-11-29T09:42:28Z` from seconds since the epoch (proleptic Gregorian, UTC).
-pub fn rfc3339(epoch_seconds: u64) -> String {
-    let days = i64::try_from(epoch_seconds / 86_400).unwrap_or(0);
-    let secs = epoch_seconds % 86_400;
-    // Howard Hinnant's days-from-civil inverse.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", secs / 3600, secs % 3600 / 60, secs % 60)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn formats_dates() {
-        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
-        assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
-        assert_eq!(rfc3339(1_795_772_548), "2026-11-27T09:42:28Z");
-    }
 
     #[test]
     fn uuids_are_version_4_shaped() {

@@ -14,8 +14,8 @@
 //! same findings always give the same report). Quoting follows RFC 4180: a field holding a comma, a double quote,
 //! a carriage return or a line feed is quoted, quotes doubled; records end with CRLF.
 
-use crate::clock::rfc3339;
 use std::fmt::Write as _;
+use warden_core::rfc3339;
 use warden_core::{CvssScore, Finding, Timestamp};
 
 /// The header, in Inspector's order.

@@ -1,9 +1,9 @@
 //! CycloneDX 1.5 JSON (<https://cyclonedx.org/docs/1.5/json/>).
 
 use crate::SbomSubject;
-use crate::clock::rfc3339;
 use serde_json::{Value, json};
 use std::collections::HashSet;
+use warden_core::rfc3339;
 use warden_core::{Ecosystem, Package, ScanResult};
 
 /// A CycloneDX 1.5 BOM of the packages: one `library` component each, with its purl, and where it was found as

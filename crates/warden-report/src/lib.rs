@@ -8,13 +8,14 @@ mod sarif;
 mod spdx;
 mod table;
 
-pub use clock::{Stamp, rfc3339};
+pub use clock::Stamp;
 pub use csv::{CSV_COLUMNS, csv};
 pub use cyclonedx::cyclonedx;
 pub use json::json;
 pub use sarif::{FINGERPRINT_KEY, SARIF_SCHEMA_URI, sarif, sarif_level};
 pub use spdx::spdx;
 pub use table::{table, table_colored};
+pub use warden_core::rfc3339;
 
 /// What an SBOM describes: the function (or the file it was given as) and when it was made.
 #[derive(Debug, Clone)]

@@ -1,8 +1,8 @@
 //! SPDX 2.3 JSON (<https://spdx.github.io/spdx-spec/v2.3/>).
 
 use crate::SbomSubject;
-use crate::clock::rfc3339;
 use serde_json::{Value, json};
+use warden_core::rfc3339;
 use warden_core::{Package, ScanResult};
 
 /// An SPDX 2.3 document: the function as the described package, which CONTAINS one package per inventory entry,

@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 use warden_advisories::{Database, EcosystemStats, LoadStats, Meta, NO_ECOSYSTEM, ProblemKind, StoreError};
 use warden_core::Ecosystem;
 
@@ -434,24 +434,13 @@ fn spinner(message: &str) -> ProgressBar {
 }
 
 fn now() -> u64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+    warden_core::now_epoch_seconds()
 }
 
 /// `2026-11-29 10:52:03 UTC`.
 fn format_utc(secs: u64) -> String {
-    let days = i64::try_from(secs / 86400).unwrap_or(0);
     let rem = secs % 86400;
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02} UTC", rem / 3600, rem % 3600 / 60, rem % 60)
+    format!("{} {:02}:{:02}:{:02} UTC", warden_core::date_utc(secs), rem / 3600, rem % 3600 / 60, rem % 60)
 }
 
 /// `just now`, `5 minutes ago`, `3 days ago`.
