@@ -2,11 +2,13 @@
 //! third-party validators (`cyclonedx-python-lib`, `spdx-tools`, installed by `.ci/run`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
+mod support;
+
+use support::*;
+
 use serde_json::Value;
-use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output};
-use zip::write::SimpleFileOptions;
 
 /// Runs `warden`; a `scan` lists packages only (`--scanners inventory`), so these tests need no advisory database
 /// (findings are tested in `scan_findings.rs`).
@@ -17,15 +19,6 @@ fn warden(args: &[&str]) -> Output {
         command.args(["--scanners", "inventory"]);
     }
     command.output().unwrap()
-}
-
-fn write_zip(path: &Path, entries: &[(&str, &[u8])]) {
-    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
-    for (name, data) in entries {
-        zip.start_file(*name, SimpleFileOptions::default()).unwrap();
-        zip.write_all(data).unwrap();
-    }
-    zip.finish().unwrap();
 }
 
 /// A small function with packages of several ecosystems, and a layer.
@@ -100,18 +93,6 @@ fn a_hostile_artifact_is_reported_as_invalid_with_exit_code_3() {
     assert_eq!(v["status"]["statusCode"], "INVALID_ARTIFACT");
     assert!(v["status"]["reason"].as_str().unwrap().contains("escapes the package"), "{v}");
     assert!(String::from_utf8_lossy(&out.stderr).contains("INVALID_ARTIFACT"));
-}
-
-/// A zip of `entries`, in memory.
-fn zip_bytes(entries: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(&mut out));
-    for (name, data) in entries {
-        zip.start_file(*name, SimpleFileOptions::default()).unwrap();
-        zip.write_all(data).unwrap();
-    }
-    zip.finish().unwrap();
-    out
 }
 
 #[test]

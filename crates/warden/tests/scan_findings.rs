@@ -3,38 +3,13 @@
 //! Inspector's finding shape, stable ARNs, no findings on fixed versions, filters and exit codes.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
+mod support;
+
+use support::*;
+
 use serde_json::Value;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
-use std::sync::OnceLock;
-use zip::write::SimpleFileOptions;
-
-const LAYER_ARN: &str = "arn:aws:lambda:us-east-1:123456789012:layer:deps:3";
-
-/// The shared snapshot imported once for every test of this file.
-fn db() -> &'static Path {
-    static DB: OnceLock<PathBuf> = OnceLock::new();
-    DB.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap().keep();
-        let osv = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/osv");
-        warden_advisories::Database::import(&osv, &dir).unwrap();
-        dir
-    })
-}
-
-fn warden(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_warden")).args(args).env_remove("WARDEN_DB").output().unwrap()
-}
-
-fn write_zip(path: &Path, entries: &[(&str, &[u8])]) {
-    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
-    for (name, data) in entries {
-        zip.start_file(*name, SimpleFileOptions::default()).unwrap();
-        zip.write_all(data).unwrap();
-    }
-    zip.finish().unwrap();
-}
 
 fn dist_info(name: &str, version: &str) -> (String, Vec<u8>) {
     (

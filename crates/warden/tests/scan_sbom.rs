@@ -4,37 +4,13 @@
 //! with exit code 2, and components that cannot be used are counted.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
+mod support;
+
+use support::*;
+
 use serde_json::Value;
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::OnceLock;
-use zip::write::SimpleFileOptions;
-
-const LAYER_ARN: &str = "arn:aws:lambda:us-east-1:123456789012:layer:deps:3";
-
-fn db() -> &'static Path {
-    static DB: OnceLock<PathBuf> = OnceLock::new();
-    DB.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap().keep();
-        let osv = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/osv");
-        warden_advisories::Database::import(&osv, &dir).unwrap();
-        dir
-    })
-}
-
-fn warden(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_warden")).args(args).env_remove("WARDEN_DB").output().unwrap()
-}
-
-fn zip_bytes(entries: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for (name, data) in entries {
-        zip.start_file(*name, SimpleFileOptions::default()).unwrap();
-        zip.write_all(data).unwrap();
-    }
-    zip.finish().unwrap().into_inner()
-}
+use std::path::Path;
+use std::process::Output;
 
 /// A function with PyYAML 5.3, a log4j-core 2.14.1 jar and a go.mod requiring golang.org/x/net v0.1.0, and a layer
 /// with lodash 4.17.15: (function, `ARN=layer`).
