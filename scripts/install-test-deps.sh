@@ -11,7 +11,7 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 APT_PACKAGES=(zip unzip
   libcommons-lang3-java libguava-java libslf4j-java libcommons-io-java libcommons-cli-java libjansi-java
   libguice-java libjackson2-databind-java
-  golang-go golang-github-google-uuid-dev golang-github-pkg-errors-dev binutils
+  golang-go golang-github-google-uuid-dev golang-github-pkg-errors-dev golang-golang-x-net-dev binutils
   ruby rake ruby-sinatra ruby-rack ruby-rack-protection ruby-tilt ruby-mustermann)
 command -v node >/dev/null && command -v npm >/dev/null || APT_PACKAGES+=(nodejs npm)
 command -v pip3 >/dev/null || python3 -m pip --version >/dev/null 2>&1 || APT_PACKAGES+=(python3-pip)
