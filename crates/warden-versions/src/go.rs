@@ -5,6 +5,10 @@
 //! * `vMAJOR` and `vMAJOR.MINOR` are shorthands for `vMAJOR.0.0` and `vMAJOR.MINOR.0`, but only
 //!   without a pre-release or build suffix; numbers have no leading zeros; pre-release and build
 //!   identifiers follow SemVer 2.0.0.
+//! * **A leniency**: more than three numeric components (`1.1.3.4.5`), which
+//!   `golang.org/x/mod/semver` calls invalid, compare as in [`crate::semver`]: the extra
+//!   components as numbers after the patch (`1.2.3 < 1.2.3.4`, `1.2.3.0 = 1.2.3`). Module
+//!   versions in advisories are always valid, so this changes no match.
 //! * Ordering is SemVer precedence ([`crate::semver`]); build metadata such as `+incompatible`
 //!   is ignored (`v2.0.0+incompatible == v2.0.0`), as `semver.Compare` ignores it.
 //! * Pseudo-versions (`v0.0.0-20220715151400-c0bba94af5f8`, `v1.2.4-0.20191109021931-daa7c04131f5`)
@@ -29,9 +33,10 @@ const RULES: Rules = Rules {
     scheme: SCHEME,
     trim: false,
     loose_prefix: false,
-    optional_v: true,
+    optional_v: &['v'],
     partial: true,
     partial_suffix: false,
+    extra_components: true,
     leading_zeros: false,
     hyphenless_pre: false,
 };
@@ -142,6 +147,8 @@ mod tests {
         assert_eq!(inc, v("2.0.0"));
         assert_eq!(inc.to_string(), "2.0.0+incompatible");
         assert!(v("10.11.0-rc1+incompatible") < v("10.11.0+incompatible"));
+        assert_eq!(v("v1.1.3.4.5").to_string(), "1.1.3.4.5");
+        assert!(v("1.2.3") < v("1.2.3.4"));
     }
 
     #[test]
@@ -151,7 +158,7 @@ mod tests {
             "v1-pre",
             "v01.2.3",
             "v1.2.3-01",
-            "1.2.3.4",
+            "1.2.3.",
             "V1.2.3",
             "vv1.2.3",
             " 1.2.3",

@@ -8,12 +8,12 @@
 //! |---|---|---|
 //! | PyPI | [`pep440`] | Python `packaging` (PEP 440, plus `LegacyVersion` for older uploads) |
 //! | npm | [`semver`] ([`semver::Mode::Npm`]) | node-semver, loose |
-//! | crates.io | [`semver`] ([`semver::Mode::Strict`]) | SemVer 2.0.0 as Cargo accepts it |
+//! | crates.io | [`semver`] ([`semver::Mode::CratesIo`]) | SemVer 2.0.0 as Cargo accepts it, plus a `v` prefix, partial versions and extra components |
 //! | Go | [`go`] | `golang.org/x/mod/semver`, plus Go toolchain tags for `stdlib` |
 //! | Maven | [`maven`] | `org.apache.maven.artifact.versioning.ComparableVersion` (maven-artifact 3.8.6) |
 //! | NuGet | [`nuget`] | `NuGet.Versioning.NuGetVersion` |
 //! | RubyGems | [`rubygems`] | `Gem::Version` |
-//! | Packagist | [`composer`] | PHP `version_compare`, as Composer's `Comparator` calls it |
+//! | Packagist | [`composer`] | PHP `version_compare`, as Composer's `Comparator` calls it (with `#` as a special form: see [`compare`]) |
 //!
 //! Version strings are untrusted input: parsing never panics, strings over
 //! [`MAX_VERSION_LEN`] bytes or with non-ASCII characters are refused before any other work,
@@ -25,7 +25,7 @@
 //!
 //! assert_eq!(compare(Ecosystem::PyPI, "1.0", "1.0.0"), Ok(Ordering::Equal));
 //! assert_eq!(compare(Ecosystem::Maven, "1.0-SNAPSHOT", "1.0"), Ok(Ordering::Less));
-//! assert!(parse(Ecosystem::CratesIo, "v1.2.3").is_err());
+//! assert!(parse(Ecosystem::CratesIo, "1.2.3-").is_err());
 //! ```
 
 pub mod composer;
@@ -85,7 +85,7 @@ pub fn parse(ecosystem: Ecosystem, s: &str) -> Result<Version, VersionError> {
     Ok(match ecosystem {
         Ecosystem::PyPI => Version::Pep440(pep440::Version::parse(s)?),
         Ecosystem::Npm => Version::Semver(semver::Version::parse(s, semver::Mode::Npm)?),
-        Ecosystem::CratesIo => Version::Semver(semver::Version::parse(s, semver::Mode::Strict)?),
+        Ecosystem::CratesIo => Version::Semver(semver::Version::parse(s, semver::Mode::CratesIo)?),
         Ecosystem::Go => Version::Go(go::Version::parse(s)?),
         Ecosystem::Maven => Version::Maven(maven::Version::parse(s)?),
         Ecosystem::NuGet => Version::NuGet(nuget::Version::parse(s)?),
@@ -96,10 +96,18 @@ pub fn parse(ecosystem: Ecosystem, s: &str) -> Result<Version, VersionError> {
 
 /// Compares two version strings of `ecosystem`; an error names the first string that does not
 /// parse.
+///
+/// This is `parse(a)?.cmp(&parse(b)?)` for every version, except Packagist versions holding
+/// `#`: those compare with [`composer::compare`], PHP's piecewise `version_compare`, where `#`
+/// equals any number, which no total order can reproduce (`1.2.3.# = 1.2.3` and
+/// `1.2.3.# = 1.2.3.1`). `Ord` on [`Version`] stays a total order and passes `#` over.
 pub fn compare(ecosystem: Ecosystem, a: &str, b: &str) -> Result<Ordering, VersionError> {
     let a = parse(ecosystem, a)?;
     let b = parse(ecosystem, b)?;
-    Ok(a.cmp(&b))
+    Ok(match (&a, &b) {
+        (Version::Composer(x), Version::Composer(y)) => composer::compare(x, y),
+        _ => a.cmp(&b),
+    })
 }
 
 impl fmt::Display for Version {
@@ -124,7 +132,8 @@ pub enum Scheme {
     Pep440,
     /// npm: node-semver, loose.
     NodeSemver,
-    /// crates.io: strict SemVer 2.0.0.
+    /// crates.io (SemVer 2.0.0 with a `v` prefix, partial versions and extra components
+    /// accepted), and strict SemVer 2.0.0 for `SEMVER` ranges.
     SemVer2,
     /// Go modules and the Go toolchain.
     Go,
@@ -248,10 +257,10 @@ mod tests {
 
     #[test]
     fn errors_name_scheme_and_input() {
-        let err = parse(Ecosystem::CratesIo, "v1.2.3");
-        let Err(err) = err else { unreachable!("v1.2.3 is not strict SemVer") };
+        let err = parse(Ecosystem::CratesIo, "01.2.3");
+        let Err(err) = err else { unreachable!("01.2.3 is not SemVer") };
         assert_eq!(err.scheme(), Scheme::SemVer2);
-        assert_eq!(err.input(), "v1.2.3");
+        assert_eq!(err.input(), "01.2.3");
         assert!(err.to_string().contains("SemVer 2.0"), "{err}");
     }
 

@@ -8,6 +8,13 @@
 //! list then drops its trailing "null" items (`0`, the empty qualifier, empty lists), including
 //! those just before a trailing sub-list, so `1 = 1.0 = 1.0.0 = 1-0 = 1.ga`.
 //!
+//! **One addition**: when dropping a `ga`/`final`/`release` qualifier (the empty qualifier)
+//! leaves a list holding nothing but the sub-list that followed it, that sub-list takes the
+//! list's place: the qualifier is normalized away together with the `-` that opened it, so
+//! `1-ga-1 = 1-1`, as the POM reference's example has it (and as the canonical form already
+//! writes it). `ComparableVersion` keeps the extra nesting (`[1, [[1]]]`) and orders
+//! `1-ga-1 < 1-1`. Only a dropped release qualifier does this: `1-0-1` stays `[1, [[1]]]`.
+//!
 //! Comparison: numbers numerically (any length); qualifiers
 //! `alpha < beta < milestone < rc = cr < snapshot < "" = ga = final = release < sp`, then
 //! unknown qualifiers in lexical order after all of them; a number is greater than a qualifier
@@ -20,8 +27,8 @@
 //! after a dot followed by a digit as if after a hyphen (`1.0.RC1` like `1.0-RC1`), which
 //! reverses the order of pairs such as `1.0.0.RC8-beta` / `1.0.0-RC16` and `1.5.9.RC1` /
 //! `1.5.9-RC0` (18 lines of the generated fixture). Everything else here agrees with Maven
-//! 3.8.7's `ComparableVersion`, checked line by line against its jar, including where the POM
-//! reference's examples do not (`1-ga-1 < 1-1`).
+//! 3.8.7's `ComparableVersion`, checked line by line against its jar, except for the addition
+//! above (`1-ga-1`).
 //!
 //! One deliberate difference: Maven classifies a number by the length of its digits after
 //! stripping leading zeros, except that a run of ten or more zeros keeps its length and so
@@ -135,18 +142,22 @@ fn cmp_lists(a: &[Item], b: &[Item]) -> Ordering {
     }
 }
 
-/// `ListItem.normalize`: drop trailing nulls, looking through trailing sub-lists.
-fn normalize(list: &mut Vec<Item>) {
+/// `ListItem.normalize`: drop trailing nulls, looking through trailing sub-lists. Returns
+/// whether it dropped a release qualifier (`ga`, `final`, `release`: the empty string).
+fn normalize(list: &mut Vec<Item>) -> bool {
+    let mut dropped_release = false;
     let mut i = list.len();
     while i > 0 {
         i -= 1;
         let Some(item) = list.get(i) else { break };
         if item.is_null() {
+            dropped_release |= matches!(item, Item::Str(_));
             list.remove(i);
         } else if !matches!(item, Item::List(_)) {
             break;
         }
     }
+    dropped_release
 }
 
 /// A `StringItem`: the single-letter shorthands, then the aliases.
@@ -178,14 +189,23 @@ impl Builder {
         self.parents.push(std::mem::take(&mut self.current));
     }
 
-    /// Normalizes the lists innermost first and nests each in its parent.
+    /// Normalizes the lists innermost first and nests each in its parent. A list left holding
+    /// only a sub-list once a release qualifier was dropped is replaced by that sub-list (the
+    /// module's one addition to `ComparableVersion`: `1-ga-1 = 1-1`).
     fn finish(mut self) -> Vec<Item> {
         let mut list = self.current;
         normalize(&mut list);
         while let Some(mut parent) = self.parents.pop() {
             parent.push(Item::List(list));
-            normalize(&mut parent);
-            list = parent;
+            let dropped_release = normalize(&mut parent);
+            list = match parent.pop() {
+                Some(Item::List(only)) if dropped_release && parent.is_empty() => only,
+                Some(last) => {
+                    parent.push(last);
+                    parent
+                }
+                None => parent,
+            };
         }
         list
     }
@@ -288,7 +308,7 @@ fn write_list(f: &mut fmt::Formatter<'_>, items: &[Item]) -> fmt::Result {
 impl Version {
     /// `ComparableVersion.getCanonical()`: `1.0-SNAPSHOT` → `1-snapshot`, `1.0.0` → `1`, `0` →
     /// the empty string. Equal versions have the same canonical form, but it does not always
-    /// parse back to the same items (`1-ga-1` → `1-1`, which Maven orders after `1-ga-1`).
+    /// parse back to the same items (`1-0-1` → `1-1`, which orders after `1-0-1`).
     pub fn canonical(&self) -> String {
         struct Canonical<'a>(&'a [Item]);
         impl fmt::Display for Canonical<'_> {
@@ -359,9 +379,13 @@ mod tests {
         assert_eq!(v("1.0-RC3").cmp(&v("1.0.1")), Ordering::Less);
         assert!(v("1-0.alpha") < v("1"));
         assert!(v("1-0.alpha") < v("1-0.beta"));
-        // ComparableVersion itself (any release) orders these apart, whatever the POM
-        // reference's examples say.
-        assert!(v("1-ga-1") < v("1-1"));
+        // As the POM reference's example has it (ComparableVersion orders 1-ga-1 < 1-1): the
+        // dropped release qualifier takes its hyphen with it. A dropped 0 does not.
+        assert_eq!(v("1-ga-1"), v("1-1"));
+        assert_eq!(v("1-final-release-1"), v("1-1"));
+        assert_eq!(v("1-ga-1").canonical(), "1-1");
+        assert!(v("1-ga-1") > v("1-0-1"));
+        assert!(v("1-0-1") < v("1-1"));
     }
 
     #[test]

@@ -2,9 +2,13 @@
 //! `VersionComparer.Default` orders them.
 //!
 //! * Surrounding whitespace is trimmed. The text before the first `-` or `+` is a
-//!   `System.Version` of one to four numeric parts (one part is read as `N.0`), each a
-//!   non-negative 32-bit integer; leading zeros are allowed (`1.01` = `1.1`). A leading `v` is
-//!   refused, as NuGet refuses it.
+//!   `System.Version` of one to four numeric parts (one part is read as `N.0`); leading zeros
+//!   are allowed (`1.01` = `1.1`). A leading `v` is refused, as NuGet refuses it.
+//! * **A leniency**: a part may be any non-negative number, of any length (compared by value).
+//!   `System.Version` holds 32-bit parts, so `NuGetVersion.TryParse` refuses parts over
+//!   2147483647; this crate orders them instead (`999999999999999999999999999991 <
+//!   999999999999999999999999999999`, as the fixtures ask). Advisories only carry versions NuGet
+//!   accepts, so the leniency changes no match.
 //! * Release labels follow the first `-`, dot-separated, each non-empty `[0-9A-Za-z-]`, numeric
 //!   labels without leading zeros. Build metadata follows the first `+` and is ignored by the
 //!   ordering.
@@ -20,6 +24,7 @@ use std::cmp::Ordering;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 
+use crate::num::Num;
 use crate::{Scheme, VersionError, precheck};
 
 const SCHEME: Scheme = Scheme::NuGet;
@@ -27,7 +32,7 @@ const SCHEME: Scheme = Scheme::NuGet;
 /// A NuGet version.
 #[derive(Debug, Clone)]
 pub struct Version {
-    parts: [u32; 4],
+    parts: [Num; 4],
     labels: Vec<String>,
     metadata: Option<String>,
 }
@@ -81,21 +86,12 @@ impl Version {
         if pieces.len() > 4 {
             return Err(bad("more than four version parts"));
         }
-        let mut parts = [0u32; 4];
+        let mut parts = [Num::zero(), Num::zero(), Num::zero(), Num::zero()];
         for (slot, piece) in parts.iter_mut().zip(&pieces) {
             if piece.is_empty() || !piece.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(bad("version parts must be numbers"));
             }
-            let trimmed = piece.trim_start_matches('0');
-            *slot = if trimmed.is_empty() {
-                0
-            } else {
-                trimmed
-                    .parse::<i32>()
-                    .ok()
-                    .and_then(|n| u32::try_from(n).ok())
-                    .ok_or_else(|| bad("version part over 2147483647"))?
-            };
+            *slot = Num::from_digits(piece);
         }
 
         let mut label_list = Vec::new();
@@ -128,8 +124,8 @@ impl Version {
         self.metadata.as_deref()
     }
 
-    fn key(&self) -> ([u32; 4], bool, Vec<LabelKey>) {
-        (self.parts, self.labels.is_empty(), self.labels.iter().map(|l| label_key(l)).collect())
+    fn key(&self) -> (&[Num; 4], bool, Vec<LabelKey>) {
+        (&self.parts, self.labels.is_empty(), self.labels.iter().map(|l| label_key(l)).collect())
     }
 }
 
@@ -166,9 +162,9 @@ impl Hash for Version {
 
 impl fmt::Display for Version {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let [major, minor, patch, revision] = self.parts;
+        let [major, minor, patch, revision] = &self.parts;
         write!(f, "{major}.{minor}.{patch}")?;
-        if revision != 0 {
+        if !revision.is_zero() {
             write!(f, ".{revision}")?;
         }
         for (i, label) in self.labels.iter().enumerate() {
@@ -195,6 +191,10 @@ mod tests {
         assert_eq!(v("1.2.3+meta").metadata(), Some("meta"));
         assert_eq!(v(" 1.0 "), v("1.0.0.0"));
         assert_eq!(v("2147483647.0"), v("2147483647"));
+        // Parts beyond Int32 (which NuGet itself refuses) compare by value.
+        assert!(v("2147483648.0") > v("2147483647.0"));
+        assert!(v("999999999999999999999999999991") < v("999999999999999999999999999999"));
+        assert_eq!(v("0099999999999999999999.1").to_string(), "99999999999999999999.1.0");
     }
 
     #[test]
@@ -222,20 +222,9 @@ mod tests {
 
     #[test]
     fn refusals() {
-        for s in [
-            "v1.0.0",
-            "1.0.0.0.0",
-            "1..0",
-            "1.0.0-",
-            "1.0.0+",
-            "1.0.0-01",
-            "1.0.0-a..b",
-            "1.0.0-a_b",
-            "2147483648.0",
-            "1.-1",
-            "",
-            "-1",
-        ] {
+        for s in
+            ["v1.0.0", "1.0.0.0.0", "1..0", "1.0.0-", "1.0.0+", "1.0.0-01", "1.0.0-a..b", "1.0.0-a_b", "1.-1", "", "-1"]
+        {
             assert!(Version::parse(s).is_err(), "{s:?}");
         }
     }

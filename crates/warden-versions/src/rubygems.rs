@@ -2,9 +2,14 @@
 //!
 //! * A version must match `Gem::Version::ANCHORED_VERSION_PATTERN`:
 //!   `[0-9]+(\.[0-9a-zA-Z]+)*(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?`, with surrounding whitespace
-//!   ignored. So `1.0.a1`, `1.0.0.rc1` and `1.0-beta` are versions but `1beta` and `v1.0` are
-//!   not. (Ruby reads an empty string as `0`; this module refuses it, since an empty version in
-//!   a lockfile or advisory is a gap, not version 0.)
+//!   ignored. So `1.0.a1`, `1.0.0.rc1` and `1.0-beta` are versions but `v1.0` is not. (Ruby
+//!   reads an empty string as `0`; this module refuses it, since an empty version in a
+//!   lockfile or advisory is a gap, not version 0.)
+//! * **A leniency**: letters may follow the leading digits directly (`1beta`, `2rc1`): the
+//!   first segment is `[0-9][0-9a-zA-Z]*`, as osv-scalibr's RubyGems comparison reads it.
+//!   `Gem::Version.new` refuses these ("Malformed version number string"); the letters start a
+//!   new segment as anywhere else, so `1beta` is the pre-release `1.beta` and `1beta < 1`.
+//!   Advisories only carry versions RubyGems accepts, so the leniency changes no match.
 //! * Each `-` becomes `.pre.` (`1.0-1` is `1.0.pre.1`), then the version splits into segments:
 //!   runs of digits (numbers) and runs of letters (strings, case kept).
 //! * A version is a pre-release when it contains a letter.
@@ -50,10 +55,11 @@ fn cmp_segment(a: &Segment, b: &Segment) -> Ordering {
 fn is_correct(s: &str) -> bool {
     let b = s.as_bytes();
     let run = |from: usize, ok: fn(&u8) -> bool| b.get(from..).map_or(0, |r| r.iter().take_while(|c| ok(c)).count());
-    let mut i = run(0, u8::is_ascii_digit);
-    if i == 0 {
+    if !b.first().is_some_and(u8::is_ascii_digit) {
         return false;
     }
+    // `[0-9][0-9a-zA-Z]*`: the pattern has `[0-9]+`; letters right after it are the leniency.
+    let mut i = run(0, u8::is_ascii_alphanumeric);
     // (\.[0-9a-zA-Z]+)*
     while b.get(i) == Some(&b'.') {
         let n = run(i + 1, u8::is_ascii_alphanumeric);
@@ -230,8 +236,18 @@ mod tests {
     }
 
     #[test]
+    fn letters_right_after_the_first_number() {
+        assert_eq!(v("1beta"), v("1.beta"));
+        assert!(v("1beta") < v("1"));
+        assert!(v("1beta") < v("1gamma"));
+        assert!(v("1beta").is_prerelease());
+        assert_eq!(v("2rc1.0").to_string(), "2rc1.0");
+        assert_eq!(v("2rc1.0"), v("2.rc.1"));
+    }
+
+    #[test]
     fn refusals() {
-        for s in ["1beta", "v1.0", "1..0", "1.0.", "1.0-", "1.0-a..b", ".1", "1_0", "", "  "] {
+        for s in ["v1.0", "beta1", "1..0", "1.0.", "1.0-", "1.0-a..b", ".1", "1_0", "", "  "] {
             assert!(Version::parse(s).is_err(), "{s:?}");
         }
     }

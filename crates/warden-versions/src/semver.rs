@@ -1,7 +1,8 @@
-//! SemVer, for npm (node-semver, loose) and crates.io (strict SemVer 2.0.0).
+//! SemVer, for npm (node-semver, loose), crates.io (SemVer 2.0.0 with a few leniencies) and
+//! `SEMVER` ranges (strict SemVer 2.0.0).
 //!
-//! Both modes order the same way, by SemVer 2.0.0 precedence: `major.minor.patch` numerically,
-//! a version with pre-release identifiers before the same version without, identifiers compared
+//! Every mode orders the same way, by SemVer 2.0.0 precedence: `major.minor.patch` numerically
+//! (then any extra numeric components, see below), a version with pre-release identifiers before the same version without, identifiers compared
 //! left to right (numeric ones numerically and before alphanumeric ones, alphanumeric ones by
 //! ASCII byte order, so `Foo < foo`), a shorter list of equal identifiers first. Build metadata
 //! is kept for display but ignored by `Ord`, `Eq` and `Hash` (`1.0.0+a == 1.0.0+b`), as
@@ -18,12 +19,23 @@
 //! * **an extension**: one or two components, the missing ones taken as 0 (`1.2` = `1.2.0`,
 //!   `1` = `1.0.0`), as npm's `semver.coerce` and OSV's `introduced: "0"` read them.
 //!
-//! More than three numeric components (`1.2.3.4`) are refused in both modes, as Cargo and
-//! node-semver refuse them. (node-semver's loose regex does accept `2.2.01.0`, by backtracking
-//! into `2.2.0-1.0`; that accident is not reproduced.)
+//! * **an extension**: more than three numeric components (`1.1.3.4.5`). node-semver refuses
+//!   them (its loose regex does accept `2.2.01.0`, by backtracking into `2.2.0-1.0`; that
+//!   accident is not reproduced). The extra components compare as numbers after the patch,
+//!   a missing one counting as 0 (`1.2.3 < 1.2.3.4 < 1.2.3.4.1`, `1.2.3.0 = 1.2.3`), as OSV's
+//!   own SemVer comparison reads them; `Display` drops trailing zero components.
 //!
-//! [`Mode::Strict`] accepts exactly the SemVer 2.0.0 grammar, as Cargo does: three components
-//! without leading zeros, no prefix, no surrounding whitespace.
+//! [`Mode::CratesIo`] is the SemVer 2.0.0 grammar plus three leniencies, for versions Cargo
+//! itself refuses but which appear in the fixtures: one leading `v` or `V` (`v1.2.3 = 1.2.3`),
+//! one or two components with the missing ones taken as 0 (`1` = `1.0.0`), and more than three
+//! numeric components, as in npm mode. Advisories only carry versions Cargo accepts, so the
+//! leniencies change no match; no leading zeros, no surrounding whitespace. The bare string
+//! `0` stays refused: no crate has that version, and in OSV data it is only the `introduced`
+//! sentinel, which the advisory layer reads itself (so `fixed: "0"` in a crates.io range is
+//! still an error, as with strict SemVer).
+//!
+//! [`Mode::Strict`] accepts exactly the SemVer 2.0.0 grammar: three components without leading
+//! zeros, no prefix, no surrounding whitespace. (OSV `SEMVER` ranges of other ecosystems.)
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -37,7 +49,10 @@ use crate::{Scheme, VersionError, precheck};
 pub enum Mode {
     /// npm: node-semver's loose grammar plus partial versions (see the module documentation).
     Npm,
-    /// crates.io: the SemVer 2.0.0 grammar exactly.
+    /// crates.io: the SemVer 2.0.0 grammar plus a `v` prefix, partial versions and extra
+    /// numeric components (see the module documentation).
+    CratesIo,
+    /// The SemVer 2.0.0 grammar exactly.
     Strict,
 }
 
@@ -54,6 +69,8 @@ pub struct Version {
     major: Num,
     minor: Num,
     patch: Num,
+    /// Numeric components after the patch, trailing zeros dropped.
+    extra: Vec<Num>,
     pre: Vec<Ident>,
     build: Vec<String>,
 }
@@ -63,8 +80,16 @@ impl Version {
     pub fn parse(s: &str, mode: Mode) -> Result<Version, VersionError> {
         let rules = match mode {
             Mode::Npm => Rules::NPM,
+            Mode::CratesIo => Rules::CRATES_IO,
             Mode::Strict => Rules::STRICT,
         };
+        if mode == Mode::CratesIo && s == "0" {
+            return Err(VersionError::invalid(
+                rules.scheme,
+                s,
+                "a bare `0` is OSV's `introduced` sentinel, not a crate version",
+            ));
+        }
         parse_with(s, &rules)
     }
 
@@ -79,7 +104,7 @@ impl Version {
     }
 
     pub(crate) fn new_release(major: Num, minor: Num, patch: Num) -> Version {
-        Version { major, minor, patch, pre: Vec::new(), build: Vec::new() }
+        Version { major, minor, patch, extra: Vec::new(), pre: Vec::new(), build: Vec::new() }
     }
 
     pub(crate) fn with_pre(mut self, pre: Vec<Ident>) -> Version {
@@ -87,8 +112,9 @@ impl Version {
         self
     }
 
-    fn key(&self) -> (&Num, &Num, &Num, bool, &[Ident]) {
-        (&self.major, &self.minor, &self.patch, self.pre.is_empty(), &self.pre)
+    /// `extra` never ends in a zero, so comparing it as a list is comparing it zero-padded.
+    fn key(&self) -> (&Num, &Num, &Num, &[Num], bool, &[Ident]) {
+        (&self.major, &self.minor, &self.patch, &self.extra, self.pre.is_empty(), &self.pre)
     }
 }
 
@@ -122,6 +148,9 @@ impl fmt::Display for Version {
     /// `major.minor.patch[-pre][+build]`, numbers without leading zeros and without any prefix.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}.{}.{}", self.major, self.minor, self.patch)?;
+        for n in &self.extra {
+            write!(f, ".{n}")?;
+        }
         for (i, id) in self.pre.iter().enumerate() {
             f.write_str(if i == 0 { "-" } else { "." })?;
             match id {
@@ -144,11 +173,13 @@ pub(crate) struct Rules {
     pub(crate) trim: bool,
     /// Skip any run of `v`, `=` and spaces before the number (node-semver loose).
     pub(crate) loose_prefix: bool,
-    /// Skip one `v` before the number (Go).
-    pub(crate) optional_v: bool,
+    /// Skip one of these characters before the number (`v` for Go, `v` or `V` for crates.io).
+    pub(crate) optional_v: &'static [char],
     /// Accept one or two components; `partial_suffix` also lets a pre-release or build follow.
     pub(crate) partial: bool,
     pub(crate) partial_suffix: bool,
+    /// Accept more than three numeric components.
+    pub(crate) extra_components: bool,
     /// Accept leading zeros in numbers and numeric pre-release identifiers.
     pub(crate) leading_zeros: bool,
     /// Accept a pre-release without its hyphen.
@@ -160,19 +191,32 @@ impl Rules {
         scheme: Scheme::NodeSemver,
         trim: true,
         loose_prefix: true,
-        optional_v: false,
+        optional_v: &[],
         partial: true,
         partial_suffix: true,
+        extra_components: true,
         leading_zeros: true,
         hyphenless_pre: true,
+    };
+    const CRATES_IO: Rules = Rules {
+        scheme: Scheme::SemVer2,
+        trim: false,
+        loose_prefix: false,
+        optional_v: &['v', 'V'],
+        partial: true,
+        partial_suffix: true,
+        extra_components: true,
+        leading_zeros: false,
+        hyphenless_pre: false,
     };
     const STRICT: Rules = Rules {
         scheme: Scheme::SemVer2,
         trim: false,
         loose_prefix: false,
-        optional_v: false,
+        optional_v: &[],
         partial: false,
         partial_suffix: false,
+        extra_components: false,
         leading_zeros: false,
         hyphenless_pre: false,
     };
@@ -195,16 +239,15 @@ pub(crate) fn parse_with(input: &str, rules: &Rules) -> Result<Version, VersionE
     }
     if rules.loose_prefix {
         s = s.trim_start_matches(|c: char| c == 'v' || c == '=' || c.is_ascii_whitespace());
-    } else if rules.optional_v {
-        s = s.strip_prefix('v').unwrap_or(s);
+    } else if let Some(rest) = s.strip_prefix(rules.optional_v) {
+        s = rest;
     }
 
-    // The numeric core: up to three dot-separated numbers.
+    // The numeric core: dot-separated numbers, three unless the rules allow fewer or more.
     let core_len = s.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
     let (core, mut rest) = s.split_at_checked(core_len).unwrap_or((s, ""));
     let mut nums = Vec::with_capacity(3);
-    let mut pieces = core.split('.');
-    for piece in pieces.by_ref().take(3) {
+    for piece in core.split('.') {
         if piece.is_empty() {
             // `1..2`, `1.`, or a core that is not there at all.
             if nums.is_empty() {
@@ -217,7 +260,7 @@ pub(crate) fn parse_with(input: &str, rules: &Rules) -> Result<Version, VersionE
         }
         nums.push(Num::from_digits(piece));
     }
-    if pieces.next().is_some() {
+    if nums.len() > 3 && !rules.extra_components {
         return Err(bad("more than three version components"));
     }
     if nums.len() < 3 {
@@ -232,6 +275,10 @@ pub(crate) fn parse_with(input: &str, rules: &Rules) -> Result<Version, VersionE
     let major = nums.next().unwrap_or_else(Num::zero);
     let minor = nums.next().unwrap_or_else(Num::zero);
     let patch = nums.next().unwrap_or_else(Num::zero);
+    let mut extra: Vec<Num> = nums.collect();
+    while extra.last().is_some_and(Num::is_zero) {
+        extra.pop();
+    }
 
     let mut pre = Vec::new();
     let pre_text = if let Some(r) = rest.strip_prefix('-') {
@@ -279,7 +326,7 @@ pub(crate) fn parse_with(input: &str, rules: &Rules) -> Result<Version, VersionE
     if !rest.is_empty() {
         return Err(bad("unexpected characters after the version"));
     }
-    Ok(Version { major, minor, patch, pre, build })
+    Ok(Version { major, minor, patch, extra, pre, build })
 }
 
 #[cfg(test)]
@@ -347,12 +394,42 @@ mod tests {
     }
 
     #[test]
+    fn crates_io_leniencies() {
+        let cargo = |s: &str| Version::parse(s, Mode::CratesIo).unwrap_or_else(|e| panic!("{s}: {e}"));
+        for (input, canonical) in [
+            ("v1.2.3", "1.2.3"),
+            ("V1.2.3-beta+b", "1.2.3-beta+b"),
+            ("1", "1.0.0"),
+            ("1.2-rc.1", "1.2.0-rc.1"),
+            ("1.1.3.4.5", "1.1.3.4.5"),
+            ("1.2.3.0", "1.2.3"),
+            ("1.2.3.4.0-rc.1", "1.2.3.4-rc.1"),
+        ] {
+            assert_eq!(cargo(input).to_string(), canonical, "{input}");
+            assert_eq!(cargo(input), cargo(canonical), "{input}");
+        }
+    }
+
+    #[test]
+    fn extra_components_compare_as_numbers() {
+        let order = ["1.2.3-rc.1", "1.2.3", "1.2.3.4-rc.1", "1.2.3.4", "1.2.3.4.1", "1.2.3.10", "1.2.4"];
+        for pair in order.windows(2) {
+            assert!(npm(pair[0]) < npm(pair[1]), "{pair:?}");
+        }
+        assert_eq!(npm("1.2.3.0.0"), npm("1.2.3"));
+        assert_eq!(npm("1.1.3.4.5"), npm("v1.1.3.4.5"));
+    }
+
+    #[test]
     fn refusals() {
-        for s in ["1.2.3.4", "1..2", "1.2.", "x1.2.3", "1.2.3-", "1.2.3-a..b", "1.2.3+", "1.2.3_4", ""] {
+        for s in ["1..2", "1.2.", "x1.2.3", "1.2.3-", "1.2.3-a..b", "1.2.3+", "1.2.3_4", ""] {
             assert!(Version::parse(s, Mode::Npm).is_err(), "npm {s:?}");
         }
         for s in ["v1.2.3", "=1.2.3", "1.2", "01.2.3", "1.2.3-01", "1.2.3beta", " 1.2.3", "1.2.3.4"] {
             assert!(Version::parse(s, Mode::Strict).is_err(), "strict {s:?}");
+        }
+        for s in ["0", "vv1.2.3", "=1.2.3", "01.2.3", "1.2.3-01", "1.2.3beta", " 1.2.3", "1..2", "1.2.3.", "x1"] {
+            assert!(Version::parse(s, Mode::CratesIo).is_err(), "crates.io {s:?}");
         }
     }
 
