@@ -10,9 +10,13 @@
 //! A record is one OSV document (the raw model, [`Osv`]) in a compact binary encoding: strings as a `u32` length and
 //! UTF-8 bytes, lists as a `u32` count and items, options as a `0`/`1` byte. Opening decodes and re-validates the
 //! records in parallel with the same code an import runs, so the index is always what this version of Warden makes
-//! of the data; no JSON is parsed but the small meta block. The meta block holds the time of import, the source,
-//! the load stats (problems counted per ecosystem and kind) and the diff against the previous database, and can be
-//! read alone ([`Database::status`]).
+//! of the data; no JSON is parsed but the small meta block. One part is deferred: the explicit `versions` lists
+//! (about 140,000 PyPI versions, most of the cost of an open) are parsed when a lookup first reaches their entry
+//! ([`crate::VersionList`]). That parse cannot fail (a version the scheme refuses is kept and matched as written,
+//! exactly as at import) and is deterministic, so matching does not change; the problems a list holds were counted
+//! by the import and are in the meta block. The meta block holds the time of import, the source, the load stats
+//! (problems counted per ecosystem and kind) and the diff against the previous database, and can be read alone
+//! ([`Database::status`]).
 //!
 //! The diff: an advisory is ADDED when its id was not in the previous database, CHANGED when its `modified` differs
 //! or, with the same `modified`, its content does (a 64-bit FNV-1a fingerprint of its record: the Go vulnerability
@@ -32,7 +36,7 @@ use crate::index::Index;
 use crate::load::{LoadError, dedup, read_documents, validate_documents};
 use crate::osv::{self, Json, Osv};
 use crate::stats::LoadStats;
-use crate::validate::validate;
+use crate::validate::validate_stored;
 
 /// The database file inside its directory.
 pub const FILE_NAME: &str = "advisories.wdb";
@@ -107,7 +111,7 @@ impl Database {
         let bytes = read_file(dir, &path)?;
         let file = parse_file(&path, &bytes)?;
         let advisories: Result<Vec<_>, String> =
-            file.records.par_iter().map(|record| decode(record).map(|osv| validate(osv, None).advisory)).collect();
+            file.records.par_iter().map(|record| decode(record).map(validate_stored)).collect();
         let advisories = advisories.map_err(|reason| StoreError::Corrupt { path: path.clone(), reason })?;
         Ok(Database { index: Index::new(advisories.into_iter().flatten().collect()), meta: file.meta })
     }

@@ -8,13 +8,15 @@
 //!   [`Range::Invalid`] with the reason, and a package of that name is then reported as "could not evaluate".
 //! * `GIT` ranges are kept ([`Range::Git`]) and never matched against package versions.
 //! * Explicit `versions` lists are parsed; a listed version the scheme refuses is kept as written and matched by
-//!   exact string equality.
+//!   exact string equality. [`validate`] parses them at once (and counts what it refuses); opening a stored
+//!   database defers the parse of each list to its first lookup ([`VersionList`]), which gives the same list.
 //! * Withdrawn advisories are kept, flagged ([`Advisory::withdrawn`]); matching skips them.
 //!
 //! Every problem is returned as a [`Problem`] for [`LoadStats`](crate::LoadStats) to count; nothing here panics.
 
 use std::cmp::Ordering;
 use std::fmt;
+use std::sync::OnceLock;
 
 use warden_core::{Ecosystem, normalize_name};
 use warden_versions::{Version, VersionError, semver};
@@ -244,46 +246,93 @@ pub struct InvalidRange {
     pub problem: ProblemKind,
 }
 
-/// An explicit `versions` list: parsed versions sorted for binary search, the ones the scheme refuses kept as
-/// written.
+/// An explicit `versions` list: the versions as written, and, parsed on first use (or at once by [`validate`]),
+/// the ones the scheme accepts sorted for binary search, the ones it refuses kept as written.
+///
+/// The parse is deferred so that opening a database does not parse the ~140,000 versions the PyPI advisories list
+/// (most of the cost of an open) when a scan looks up a handful of packages. It is deterministic: a deferred list
+/// parses to exactly what an import's eager parse made of it, so matching does not depend on when it happened.
 #[derive(Debug, Clone, Default)]
 pub struct VersionList {
-    parsed: Vec<(Version, String)>,
-    unparsed: Vec<String>,
+    /// `None` only for the empty default list.
+    ecosystem: Option<Ecosystem>,
+    raw: Vec<String>,
+    parsed: OnceLock<ParsedList>,
+}
+
+/// A [`VersionList`] parsed: positions in its `raw`.
+#[derive(Debug, Clone, Default)]
+struct ParsedList {
+    /// The versions the scheme accepts, in version order (equal ones in list order).
+    parsed: Vec<(Version, usize)>,
+    /// The ones it refuses, in string order.
+    unparsed: Vec<usize>,
+}
+
+impl ParsedList {
+    fn new(ecosystem: Ecosystem, raw: &[String], mut refused: impl FnMut(&VersionError)) -> ParsedList {
+        let mut list = ParsedList::default();
+        for (i, s) in raw.iter().enumerate() {
+            match ecosystem_parse(ecosystem, s) {
+                Ok(v) => list.parsed.push((v, i)),
+                Err(err) => {
+                    refused(&err);
+                    list.unparsed.push(i);
+                }
+            }
+        }
+        list.parsed.sort_by(|a, b| a.0.cmp(&b.0));
+        list.unparsed.sort_by(|&a, &b| raw.get(a).cmp(&raw.get(b)));
+        list
+    }
 }
 
 impl VersionList {
+    /// A list whose parse is deferred to its first use.
+    fn deferred(ecosystem: Ecosystem, raw: Vec<String>) -> VersionList {
+        VersionList { ecosystem: Some(ecosystem), raw, parsed: OnceLock::new() }
+    }
+
+    fn parsed(&self) -> &ParsedList {
+        self.parsed.get_or_init(|| match self.ecosystem {
+            Some(ecosystem) => ParsedList::new(ecosystem, &self.raw, |_| {}),
+            None => ParsedList::default(),
+        })
+    }
+
+    fn raw_at(&self, i: usize) -> &str {
+        self.raw.get(i).map_or("", String::as_str)
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.parsed.is_empty() && self.unparsed.is_empty()
+        self.raw.is_empty()
     }
 
     pub fn len(&self) -> usize {
-        self.parsed.len() + self.unparsed.len()
+        self.raw.len()
     }
 
     /// The listed version equal to `v` in the scheme (`1.0` and `1.0.0` are equal in PEP 440), as written.
     pub fn find(&self, v: &Version) -> Option<&str> {
-        let at = self.parsed.binary_search_by(|(listed, _)| listed.cmp(v)).ok()?;
-        self.parsed.get(at).map(|(_, raw)| raw.as_str())
+        let parsed = &self.parsed().parsed;
+        let at = parsed.binary_search_by(|(listed, _)| listed.cmp(v)).ok()?;
+        parsed.get(at).map(|&(_, i)| self.raw_at(i))
     }
 
-    /// The listed version written exactly as `raw`.
+    /// The listed version written exactly as `raw` (needs no parse).
     pub fn find_raw(&self, raw: &str) -> Option<&str> {
-        self.unparsed
-            .iter()
-            .chain(self.parsed.iter().map(|(_, r)| r))
-            .find(|listed| listed.as_str() == raw)
-            .map(String::as_str)
+        self.raw.iter().find(|listed| listed.as_str() == raw).map(String::as_str)
     }
 
     /// The highest listed version the scheme could parse.
     pub fn max(&self) -> Option<&Version> {
-        self.parsed.last().map(|(v, _)| v)
+        self.parsed().parsed.last().map(|(v, _)| v)
     }
 
     /// Every listed version, as written: parsed ones in version order, then the unparsed ones.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        self.parsed.iter().map(|(_, raw)| raw.as_str()).chain(self.unparsed.iter().map(String::as_str))
+        let parsed = self.parsed();
+        parsed.parsed.iter().map(|&(_, i)| i).chain(parsed.unparsed.iter().copied()).map(|i| self.raw_at(i))
     }
 }
 
@@ -298,6 +347,25 @@ pub struct Validated {
 /// Validates one document. `hint` is the ecosystem the source stands for (the `<Ecosystem>/` folder of the bucket
 /// layout), used to attribute problems of the document as a whole.
 pub fn validate(osv: Osv, hint: Option<&str>) -> Validated {
+    validate_with(osv, hint, Lists::Parse)
+}
+
+/// Validates a document of a stored database, which its import validated: `versions` lists are left to be parsed
+/// on first use and their problems (counted by the import) are not counted again.
+pub(crate) fn validate_stored(osv: Osv) -> Option<Advisory> {
+    validate_with(osv, None, Lists::Defer).advisory
+}
+
+/// When `versions` lists are parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lists {
+    /// Now, counting the versions the scheme refuses.
+    Parse,
+    /// On first use.
+    Defer,
+}
+
+fn validate_with(osv: Osv, hint: Option<&str>, lists: Lists) -> Validated {
     let doc_eco = osv
         .affected
         .iter()
@@ -329,7 +397,7 @@ pub fn validate(osv: Osv, hint: Option<&str>) -> Validated {
     }
     let mut affected = Vec::with_capacity(osv.affected.len());
     for (index, entry) in osv.affected.into_iter().enumerate() {
-        if let Some(entry) = validate_entry(entry, index, osv.malformed.as_deref(), &mut sink) {
+        if let Some(entry) = validate_entry(entry, index, osv.malformed.as_deref(), lists, &mut sink) {
             affected.push(entry);
         }
     }
@@ -377,7 +445,13 @@ impl Sink {
     }
 }
 
-fn validate_entry(entry: osv::Affected, index: usize, malformed: Option<&str>, sink: &mut Sink) -> Option<Affected> {
+fn validate_entry(
+    entry: osv::Affected,
+    index: usize,
+    malformed: Option<&str>,
+    lists: Lists,
+    sink: &mut Sink,
+) -> Option<Affected> {
     let Some(package) = entry.package else {
         sink.push(ProblemKind::MalformedEntry, NO_ECOSYSTEM, format!("affected[{index}] has no package"));
         return None;
@@ -416,18 +490,13 @@ fn validate_entry(entry: osv::Affected, index: usize, malformed: Option<&str>, s
         ranges.push(validated);
     }
 
-    let mut list = VersionList::default();
-    for raw in entry.versions {
-        match ecosystem_parse(ecosystem, &raw) {
-            Ok(v) => list.parsed.push((v, raw)),
-            Err(err) => {
-                sink.push(ProblemKind::UnparsableListedVersion, eco, format!("{} versions: {err}", package.name));
-                list.unparsed.push(raw);
-            }
-        }
+    let list = VersionList::deferred(ecosystem, entry.versions);
+    if lists == Lists::Parse {
+        let parsed = ParsedList::new(ecosystem, &list.raw, |err| {
+            sink.push(ProblemKind::UnparsableListedVersion, eco, format!("{} versions: {err}", package.name));
+        });
+        let _ = list.parsed.set(parsed);
     }
-    list.parsed.sort_by(|a, b| a.0.cmp(&b.0));
-    list.unparsed.sort();
     if ranges.is_empty() && list.is_empty() {
         sink.push(ProblemKind::MalformedEntry, eco, format!("{} has neither ranges nor versions", package.name));
     }
@@ -633,5 +702,29 @@ mod tests {
         assert_eq!(a.affected[0].versions.iter().collect::<Vec<_>>(), ["1.0", "not a version!"]);
         assert_eq!(a.modified_at, None);
         assert_eq!(v.problems[1].ecosystem, "Debian:11");
+    }
+
+    #[test]
+    fn a_deferred_list_parses_to_the_eager_one() {
+        let doc = br#"{"id":"X-2","modified":"2024-01-01T00:00:00Z","affected":[
+            {"package":{"ecosystem":"PyPI","name":"p"},
+             "versions":["2.0","1.0.0","zz top","1.0","0.9","a b","1.10"]}]}"#;
+        let eager = validate(Osv::parse(doc).unwrap(), None);
+        assert_eq!(eager.problems.iter().filter(|p| p.kind == ProblemKind::UnparsableListedVersion).count(), 2);
+        let eager = eager.advisory.unwrap();
+        let deferred = validate_stored(Osv::parse(doc).unwrap()).unwrap();
+        let (eager, deferred) = (&eager.affected[0].versions, &deferred.affected[0].versions);
+        assert!(eager.parsed.get().is_some(), "validate parses at once");
+        assert!(deferred.parsed.get().is_none(), "a stored advisory's list waits for its first use");
+        assert_eq!((deferred.len(), deferred.is_empty()), (7, false));
+        assert_eq!(deferred.find_raw("a b"), Some("a b"));
+        assert!(deferred.parsed.get().is_none(), "find_raw needs no parse");
+        assert_eq!(deferred.iter().collect::<Vec<_>>(), eager.iter().collect::<Vec<_>>());
+        assert_eq!(eager.iter().collect::<Vec<_>>(), ["0.9", "1.0.0", "1.0", "1.10", "2.0", "a b", "zz top"]);
+        let one = ecosystem_parse(Ecosystem::PyPI, "1").unwrap();
+        assert_eq!(deferred.find(&one), eager.find(&one));
+        assert!(matches!(deferred.find(&one), Some("1.0" | "1.0.0")));
+        assert_eq!(deferred.max(), eager.max());
+        assert!(VersionList::default().iter().next().is_none());
     }
 }
