@@ -108,34 +108,23 @@ impl<'a> Plan<'a> {
                             continue;
                         };
                         status.files_read += 1;
-                        match result {
-                            Ok(found) => {
-                                status.packages_found += found.len();
-                                packages.extend(found.into_iter().map(|p| attribute(p, entry, &status.id)));
-                            }
+                        let (found, problem) = match result {
+                            Ok(found) => (found, None),
                             Err(ExtractError::Artifact(e)) => return Err(e),
-                            Err(ExtractError::Partial { packages: found, message }) => {
-                                status.packages_found += found.len();
-                                packages.extend(found.into_iter().map(|p| attribute(p, entry, &status.id)));
-                                let error = FileError {
-                                    file_path: entry.path.clone(),
-                                    layer: entry.layer.clone(),
-                                    extractor: status.id.clone(),
-                                    message,
-                                };
-                                status.file_errors.push(error.clone());
-                                errors.push(error);
-                            }
-                            Err(ExtractError::Parse(message)) => {
-                                let error = FileError {
-                                    file_path: entry.path.clone(),
-                                    layer: entry.layer.clone(),
-                                    extractor: status.id.clone(),
-                                    message,
-                                };
-                                status.file_errors.push(error.clone());
-                                errors.push(error);
-                            }
+                            Err(ExtractError::Partial { packages: found, message }) => (found, Some(message)),
+                            Err(ExtractError::Parse(message)) => (Vec::new(), Some(message)),
+                        };
+                        status.packages_found += found.len();
+                        packages.extend(found.into_iter().map(|p| attribute(p, entry, &status.id)));
+                        if let Some(message) = problem {
+                            let error = FileError {
+                                file_path: entry.path.clone(),
+                                layer: entry.layer.clone(),
+                                extractor: status.id.clone(),
+                                message,
+                            };
+                            status.file_errors.push(error.clone());
+                            errors.push(error);
                         }
                     }
                 }
