@@ -1,0 +1,11 @@
+//! Code scanning: each source file of a function and its layers is parsed with tree-sitter and lowered to a small
+//! language-neutral IR ([`ir`]); handlers are found ([`handler`]); a taint engine ([`taint`]) follows attacker
+//! data from the handler's event and from web-framework requests through assignments, string building, containers,
+//! fields and calls (with per-function summaries across the package) to the sinks of the language's [`tables`];
+//! detectors ([`rules`]) turn what it finds, and what the call and secret checks find, into findings.
+
+pub mod frontend;
+pub mod ir;
+pub mod lang;
+pub mod rules;
+pub mod tables;

@@ -1,0 +1,6 @@
+//! The java detectors, one file each.
+
+use super::Rule;
+
+/// Every java detector; a test checks that each file of this directory is listed.
+pub const RULES: &[&Rule] = &[];

@@ -1,0 +1,6 @@
+//! The javascript detectors, one file each.
+
+use super::Rule;
+
+/// Every javascript detector; a test checks that each file of this directory is listed.
+pub const RULES: &[&Rule] = &[];
