@@ -4,8 +4,17 @@
 //! fields and calls (with per-function summaries across the package) to the sinks of the language's [`tables`];
 //! detectors ([`rules`]) turn what it finds, and what the call and secret checks find, into findings.
 
+mod analysis;
 pub mod frontend;
+pub mod handler;
 pub mod ir;
 pub mod lang;
 pub mod rules;
+pub mod secrets;
 pub mod tables;
+pub mod taint;
+
+pub use analysis::{Analysis, CodeFinding, FileError, Options, SourceFile, analyze};
+pub use frontend::FileBudget;
+pub use handler::HandlerSpec;
+pub use lang::Lang;

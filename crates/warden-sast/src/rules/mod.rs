@@ -190,6 +190,8 @@ pub struct RawHit {
 /// One step of a taint trace.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TraceStep {
+    /// The file the step is in (steps may cross files through calls).
+    pub file: String,
     pub span: Span,
     /// `event["body"] is attacker-controlled`, `flows into q`, `passed to run_query(sql)`, `reaches cursor.execute`.
     pub note: String,

@@ -1,0 +1,179 @@
+//! One analysis of a package: parse every file (in parallel), analyse each language family as one program, add the
+//! per-module checks (secrets, custom walks), and dress the hits as findings.
+
+use crate::frontend::{self, FileBudget};
+use crate::handler::HandlerSpec;
+use crate::ir::Module;
+use crate::lang::Lang;
+use crate::rules::{Rule, TraceStep};
+use crate::taint::{self, Compiled};
+use rayon::prelude::*;
+use warden_core::Severity;
+
+/// A source file to analyse.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// How findings name it (`/var/task/app.py`, or the path as given).
+    pub path: String,
+    pub text: String,
+    /// The layer version ARN (or name) it came from; `None` for the function's own code.
+    pub layer: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Lambda's `Handler` setting.
+    pub handler: Option<HandlerSpec>,
+    /// Lambda's runtime (`python3.12`, `nodejs20.x`, `java21`, `dotnet8`, `ruby3.3`): only its language is analysed.
+    pub runtime: Option<String>,
+    pub budget: FileBudget,
+}
+
+/// A flaw in the code.
+#[derive(Debug, Clone)]
+pub struct CodeFinding {
+    pub rule: &'static Rule,
+    pub severity: Severity,
+    pub path: String,
+    pub layer: Option<String>,
+    pub start_line: u32,
+    pub end_line: u32,
+    pub message: String,
+    /// Source → steps → sink (taint findings only).
+    pub trace: Vec<TraceStep>,
+}
+
+/// A file that was not analysed, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    pub path: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    pub findings: Vec<CodeFinding>,
+    pub errors: Vec<FileError>,
+    pub files: usize,
+    pub lines: usize,
+    pub bytes: usize,
+}
+
+/// The language a runtime name runs.
+fn runtime_lang(runtime: &str) -> Option<Lang> {
+    let r = runtime.to_ascii_lowercase();
+    Some(if r.starts_with("python") {
+        Lang::Python
+    } else if r.starts_with("nodejs") {
+        Lang::JavaScript
+    } else if r.starts_with("java") {
+        Lang::Java
+    } else if r.starts_with("dotnet") {
+        Lang::CSharp
+    } else if r.starts_with("ruby") {
+        Lang::Ruby
+    } else {
+        return None;
+    })
+}
+
+/// Analyses the files of one function (and its layers) as one package.
+pub fn analyze(files: &[SourceFile], options: &Options) -> Analysis {
+    let only = options.runtime.as_deref().and_then(runtime_lang);
+    let wanted: Vec<(Lang, &SourceFile)> = files
+        .iter()
+        .filter_map(|f| Lang::of_path(&f.path).map(|l| (l, f)))
+        .filter(|(l, _)| only.is_none_or(|o| o == l.family()))
+        .collect();
+    let parsed: Vec<(Lang, &SourceFile, Result<Module, frontend::ParseError>)> = wanted
+        .par_iter()
+        .map(|(lang, f)| (*lang, *f, frontend::lower(*lang, &f.path, &f.text, options.budget)))
+        .collect();
+    let mut out = Analysis::default();
+    let mut families: Vec<(Lang, Vec<Module>, Vec<&SourceFile>)> = Vec::new();
+    for (lang, file, result) in parsed {
+        out.files += 1;
+        out.bytes += file.text.len();
+        out.lines += file.text.lines().count();
+        match result {
+            Ok(module) => {
+                let family = lang.family();
+                match families.iter_mut().find(|(l, _, _)| *l == family) {
+                    Some((_, modules, srcs)) => {
+                        modules.push(module);
+                        srcs.push(file);
+                    }
+                    None => families.push((family, vec![module], vec![file])),
+                }
+            }
+            Err(e) => out.errors.push(FileError { path: file.path.clone(), message: e.to_string() }),
+        }
+    }
+    let per_family: Vec<Vec<CodeFinding>> = families
+        .par_iter()
+        .map(|(_, modules, srcs)| family_findings(modules, srcs, options.handler.as_ref()))
+        .collect();
+    out.findings = per_family.into_iter().flatten().collect();
+    out.findings.sort_by(|a, b| (&a.path, a.start_line, a.rule.slug).cmp(&(&b.path, b.start_line, b.rule.slug)));
+    out
+}
+
+fn family_findings(modules: &[Module], files: &[&SourceFile], spec: Option<&HandlerSpec>) -> Vec<CodeFinding> {
+    let path_of = |m: usize| modules.get(m).map_or(String::new(), |m| m.path.clone());
+    let layer_of = |m: usize| files.get(m).and_then(|f| f.layer.clone());
+    let mut out = Vec::new();
+    for hit in taint::analyze(modules, spec) {
+        out.push(CodeFinding {
+            rule: hit.rule,
+            severity: hit.rule.severity,
+            path: path_of(hit.module),
+            layer: layer_of(hit.module),
+            start_line: hit.span.start_line,
+            end_line: hit.span.end_line,
+            message: hit.message,
+            trace: hit
+                .trace
+                .into_iter()
+                .map(|(m, span, note)| TraceStep { file: path_of(m), span, note })
+                .collect(),
+        });
+    }
+    for (m, module) in modules.iter().enumerate() {
+        let comp = Compiled::of(module.lang);
+        if let Some(rule) = comp.secrets {
+            for s in crate::secrets::scan(module) {
+                out.push(CodeFinding {
+                    rule,
+                    severity: if s.placeholder { Severity::Low } else { rule.severity },
+                    path: path_of(m),
+                    layer: layer_of(m),
+                    start_line: s.span.start_line,
+                    end_line: s.span.end_line,
+                    message: if s.placeholder {
+                        format!("{} (AWS's documented example value: a placeholder, still remove it)", s.message)
+                    } else {
+                        s.message
+                    },
+                    trace: Vec::new(),
+                });
+            }
+        }
+        for (rule, check) in &comp.customs {
+            let mut hits = Vec::new();
+            check(module, &mut hits);
+            for h in hits {
+                out.push(CodeFinding {
+                    rule,
+                    severity: rule.severity,
+                    path: path_of(m),
+                    layer: layer_of(m),
+                    start_line: h.span.start_line,
+                    end_line: h.span.end_line,
+                    message: h.message,
+                    trace: h.trace,
+                });
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,228 @@
+//! Entry points: which functions are Lambda handlers (from Lambda's `Handler` setting or each runtime's
+//! conventions) and which parameters of which functions carry attacker data (the handler's event; web-framework
+//! requests by type, annotation, route decorator or name).
+
+use crate::ir::{Function, Module};
+use crate::lang::Lang;
+use crate::tables::{self, Tables};
+use crate::taint::canon::simple_type;
+
+/// Lambda's `Handler` setting, parsed per runtime family.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandlerSpec {
+    /// The module (dotted, as [`Module::name`]) or class the handler lives in; `None` when only the function is known.
+    pub module: Option<String>,
+    pub class: Option<String>,
+    pub function: String,
+}
+
+impl HandlerSpec {
+    /// `app.lambda_handler`, `src/index.handler`, `com.example.Handler::handleRequest`,
+    /// `Assembly::Namespace.Class::Method`, `function.handler`, `lib/app.App::Handler.process`.
+    pub fn parse(handler: &str) -> Option<HandlerSpec> {
+        let handler = handler.trim();
+        if handler.is_empty() {
+            return None;
+        }
+        let parts: Vec<&str> = handler.split("::").collect();
+        match parts.as_slice() {
+            // .NET: Assembly::Namespace.Class::Method
+            [_, class, method] => Some(HandlerSpec {
+                module: None,
+                class: class.rsplit('.').next().map(str::to_string),
+                function: method.to_string(),
+            }),
+            // Java: package.Class::method
+            [class, method] if !class.contains('/') && !method.contains('.') => Some(HandlerSpec {
+                module: None,
+                class: class.rsplit('.').next().map(str::to_string),
+                function: method.to_string(),
+            }),
+            // Ruby: file.Module::Class.method
+            [file_and_module, class_and_method] => {
+                let (class, method) = class_and_method.rsplit_once('.')?;
+                let file = file_and_module.rsplit_once('.').map_or(*file_and_module, |(f, _)| f);
+                Some(HandlerSpec {
+                    module: Some(crate::frontend::module_name(&format!("{file}.x"))),
+                    class: Some(class.rsplit("::").next().unwrap_or(class).to_string()),
+                    function: method.to_string(),
+                })
+            }
+            [plain] => {
+                let (file, function) = plain.rsplit_once('.')?;
+                Some(HandlerSpec {
+                    module: Some(crate::frontend::module_name(&format!("{file}.x"))),
+                    class: None,
+                    function: function.to_string(),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    fn is(&self, module: &Module, f: &Function) -> bool {
+        f.name == self.function
+            && self.class.as_ref().is_none_or(|c| f.class.as_deref() == Some(c.as_str()))
+            && self.module.as_ref().is_none_or(|m| &module.name == m || module.name.ends_with(&format!(".{m}")))
+    }
+}
+
+/// A parameter that carries tainted data, and why.
+#[derive(Debug, Clone)]
+pub struct SourceParam {
+    pub index: usize,
+    pub note: String,
+}
+
+/// What the engine needs to know about a function before analysing it.
+#[derive(Debug, Clone, Default)]
+pub struct Entry {
+    /// A Lambda handler (its return value is the response).
+    pub lambda: bool,
+    pub params: Vec<SourceParam>,
+    /// The names of the event parameter (for "the whole event was logged").
+    pub event_names: Vec<String>,
+}
+
+/// The entry facts of every function of a module.
+pub fn entries(module: &Module, spec: Option<&HandlerSpec>) -> Vec<Entry> {
+    let tables = Tables::of(module.lang);
+    module.functions.iter().map(|f| entry(module, f, spec, tables)).collect()
+}
+
+fn entry(module: &Module, f: &Function, spec: Option<&HandlerSpec>, tables: &Tables) -> Entry {
+    let mut out = Entry::default();
+    let lambda = match spec {
+        Some(spec) if spec.is(module, f) => true,
+        _ => is_conventional_handler(module, f),
+    };
+    if lambda && let Some((index, p)) = event_param(module.lang, f) {
+        out.lambda = true;
+        out.event_names.push(p.to_string());
+        out.params.push(SourceParam { index, note: format!("`{p}` is the Lambda event (attacker-controlled)") });
+    }
+    let routed = f.decorators.iter().any(|d| {
+        let name = decorator_name(d);
+        tables.params.route_decorators.iter().any(|p| tables::matches(p, &name) || tables::matches(&format!("**.{p}"), &name))
+    });
+    for (index, p) in f.params.iter().enumerate() {
+        if out.params.iter().any(|s| s.index == index) || crate::taint::canon::is_self(&p.name) {
+            continue;
+        }
+        let ty = p.ty.as_deref().map(simple_type).unwrap_or_default();
+        let ty_last = ty.rsplit('.').next().unwrap_or(&ty);
+        let why = if !ty.is_empty() && tables.params.types.iter().any(|t| *t == ty_last || *t == ty) {
+            Some(format!("`{}` is a `{ty_last}` (request data)", p.name))
+        } else if let Some(a) = p.annotations.iter().find(|a| {
+            let a = a.rsplit('.').next().unwrap_or(a);
+            tables.params.annotations.contains(&a)
+        }) {
+            Some(format!("`{}` is bound from the request (`{a}`)", p.name))
+        } else if tables.params.request_names.contains(&p.name.as_str()) {
+            Some(format!("`{}` is the web request", p.name))
+        } else if routed && !is_plumbing(&ty) {
+            Some(format!("`{}` is a route parameter", p.name))
+        } else {
+            None
+        };
+        if let Some(note) = why {
+            out.params.push(SourceParam { index, note });
+        }
+    }
+    out
+}
+
+/// `app.route` of `@app.route("/x")`.
+fn decorator_name(d: &crate::ir::Expr) -> String {
+    match &d.kind {
+        crate::ir::ExprKind::Call { callee, .. } => callee.dotted().unwrap_or_default(),
+        _ => d.dotted().unwrap_or_default(),
+    }
+}
+
+/// Framework objects injected into route handlers that are not request data.
+fn is_plumbing(ty: &str) -> bool {
+    let last = ty.rsplit('.').next().unwrap_or(ty);
+    matches!(
+        last,
+        "Model" | "ModelMap" | "HttpServletResponse" | "BindingResult" | "Principal" | "Authentication" | "Session"
+            | "HttpSession" | "ILogger" | "CancellationToken" | "Response" | "BackgroundTasks" | "Depends"
+            | "ILambdaContext" | "Context"
+    ) || last.starts_with("Db") || last.ends_with("Service") || last.ends_with("Repository")
+}
+
+/// Lambda's conventions: a function taking `(event, context)`; Python `lambda_handler`/`handler`; Java
+/// `handleRequest` of a `RequestHandler`/`RequestStreamHandler`; C# a method with an `ILambdaContext`; Ruby
+/// `handler(event:, context:)`; JavaScript an exported `handler`.
+fn is_conventional_handler(module: &Module, f: &Function) -> bool {
+    let names: Vec<&str> = f.params.iter().map(|p| p.name.as_str()).collect();
+    let event_context = matches!(names.as_slice(), [e, c, ..] if is_event_name(e) && is_context_name(c));
+    let typed_context = f.params.iter().any(|p| {
+        let ty = p.ty.as_deref().map(simple_type).unwrap_or_default();
+        matches!(ty.rsplit('.').next(), Some("ILambdaContext" | "Context")) && f.params.len() >= 2
+    });
+    let by_name = match module.lang.family() {
+        Lang::Python => matches!(f.name.as_str(), "lambda_handler" | "handler") && !f.params.is_empty(),
+        Lang::JavaScript => f.name == "handler" && !f.params.is_empty(),
+        Lang::Java => {
+            f.name == "handleRequest"
+                && f.class.as_ref().is_some_and(|c| {
+                    module.classes.iter().any(|k| {
+                        &k.name == c
+                            && k.bases.iter().any(|b| {
+                                let b = simple_type(b);
+                                matches!(b.rsplit('.').next(), Some("RequestHandler" | "RequestStreamHandler"))
+                            })
+                    })
+                })
+        }
+        Lang::Ruby => f.name == "handler" || names.contains(&"event") && names.contains(&"context"),
+        _ => false,
+    };
+    event_context || typed_context || by_name
+}
+
+fn is_event_name(n: &str) -> bool {
+    matches!(n, "event" | "evt" | "_event" | "input" | "request" | "req" | "payload" | "message")
+}
+
+fn is_context_name(n: &str) -> bool {
+    matches!(n, "context" | "ctx" | "_context" | "lambdaContext" | "_ctx")
+}
+
+/// The event parameter of a handler: named `event` if there is one, else the first parameter that is not the
+/// receiver.
+fn event_param(_lang: Lang, f: &Function) -> Option<(usize, &str)> {
+    if let Some(i) = f.params.iter().position(|p| p.name == "event") {
+        return f.params.get(i).map(|p| (i, p.name.as_str()));
+    }
+    f.params.iter().enumerate().find(|(_, p)| !crate::taint::canon::is_self(&p.name)).map(|(i, p)| (i, p.name.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(s: &str) -> HandlerSpec {
+        HandlerSpec::parse(s).unwrap()
+    }
+
+    #[test]
+    fn handler_settings_parse_per_runtime() {
+        assert_eq!(spec("app.lambda_handler").module.as_deref(), Some("app"));
+        assert_eq!(spec("app.lambda_handler").function, "lambda_handler");
+        assert_eq!(spec("src/handlers/orders.handler").module.as_deref(), Some("src.handlers.orders"));
+        let java = spec("com.example.OrderHandler::handleRequest");
+        assert_eq!((java.class.as_deref(), java.function.as_str()), (Some("OrderHandler"), "handleRequest"));
+        let dotnet = spec("Orders::Orders.Function::FunctionHandler");
+        assert_eq!((dotnet.class.as_deref(), dotnet.function.as_str()), (Some("Function"), "FunctionHandler"));
+        let ruby = spec("lib/app.App::Handler.process");
+        assert_eq!(
+            (ruby.module.as_deref(), ruby.class.as_deref(), ruby.function.as_str()),
+            (Some("lib.app"), Some("Handler"), "process")
+        );
+        assert_eq!(spec("function.handler").module.as_deref(), Some("function"));
+        assert!(HandlerSpec::parse("").is_none());
+        assert!(HandlerSpec::parse("nodots").is_none());
+    }
+}

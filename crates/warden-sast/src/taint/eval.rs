@@ -1,0 +1,1125 @@
+//! Analysis of one function: statements in order with an environment of access paths, branches joined, loops run
+//! twice, lambdas and nested functions analysed in place with the variables around them.
+
+use super::canon::{is_self, path, root, simple_type};
+use super::compiled::{Compiled, matches};
+use super::guards;
+use super::value::{CREDENTIAL, EXCEPTION, INPUT, Taint, Value, join, label_bit};
+use super::{FnRef, Hit, Program, SinkReach, Summary};
+use crate::ir::{Arg, Expr, ExprKind, FuncId, Function, Module, Span, Stmt};
+use crate::rules::{CallSite, Const};
+use crate::tables::{ALL_KINDS, Args, Kind};
+use std::collections::HashMap;
+
+/// Work allowed per function analysis (expressions evaluated); past it the function is cut short.
+const MAX_WORK: usize = 400_000;
+/// Lambdas nested inside lambdas analysed in place, at most.
+const MAX_INLINE_DEPTH: usize = 8;
+
+/// What analysing a function produced.
+pub struct Output {
+    pub summary: Summary,
+    pub hits: Vec<Hit>,
+    pub fields: Vec<(String, Value)>,
+    pub env: HashMap<String, Value>,
+}
+
+pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
+    let Some(module) = program.modules.get(m) else {
+        return Output { summary: Summary::default(), hits: Vec::new(), fields: Vec::new(), env: HashMap::new() };
+    };
+    let Some(func) = module.functions.get(f) else {
+        return Output { summary: Summary::default(), hits: Vec::new(), fields: Vec::new(), env: HashMap::new() };
+    };
+    let mut fx = Fx {
+        program,
+        m,
+        module,
+        comp: Compiled::of(module.lang),
+        env: HashMap::new(),
+        ret: Value::default(),
+        hits: Vec::new(),
+        sinks: Vec::new(),
+        fields: Vec::new(),
+        event_names: Vec::new(),
+        lambda_handler: false,
+        class: func.class.clone(),
+        work: 0,
+        inline_depth: 0,
+    };
+    fx.bind_params(f, func, None);
+    if f != 0 && func.parent.is_some_and(|p| p != 0) && !is_method(module, func) {
+        // A nested function is analysed in place (with its closure) by its parent; alone it only gives a summary.
+        fx.block(&func.body);
+    } else {
+        fx.block(&func.body);
+    }
+    let ret = std::mem::take(&mut fx.ret);
+    let summary = Summary {
+        ret_params: ret.taint.as_ref().map_or(0, |t| t.params),
+        ret_sanitized: ret.taint.as_ref().map_or(0, |t| t.sanitized),
+        ret: ret.taint.clone().filter(|t| t.labels != 0).map(|mut t| {
+            t.params = 0;
+            t
+        }),
+        ret_ty: ret.ty.clone(),
+        sinks: std::mem::take(&mut fx.sinks),
+    };
+    Output { summary, hits: fx.hits, fields: fx.fields, env: fx.env }
+}
+
+fn is_method(module: &Module, func: &Function) -> bool {
+    func.class.is_some() && module.classes.iter().any(|c| Some(&c.name) == func.class.as_ref())
+}
+
+struct Fx<'p, 'a> {
+    program: &'p Program<'a>,
+    m: usize,
+    module: &'a Module,
+    comp: &'static Compiled,
+    env: HashMap<String, Value>,
+    ret: Value,
+    hits: Vec<Hit>,
+    sinks: Vec<SinkReach>,
+    fields: Vec<(String, Value)>,
+    event_names: Vec<String>,
+    lambda_handler: bool,
+    class: Option<String>,
+    work: usize,
+    inline_depth: usize,
+}
+
+impl<'p, 'a> Fx<'p, 'a> {
+    /// Binds a function's parameters: sources where the entry facts say so, symbolic parameters otherwise (only for
+    /// the function being summarised, `inline == None`), or the taint a callback receives.
+    fn bind_params(&mut self, f: FuncId, func: &Function, inline: Option<Option<Taint>>) {
+        let entry = self.program.entries.get(self.m).and_then(|e| e.get(f));
+        if let Some(entry) = entry
+            && inline.is_none()
+        {
+            self.lambda_handler = entry.lambda;
+            self.event_names = entry.event_names.clone();
+        }
+        for (i, p) in func.params.iter().enumerate() {
+            let source = entry.and_then(|e| e.params.iter().find(|s| s.index == i));
+            let taint = if let Some(s) = source {
+                if let Some(e) = entry
+                    && e.event_names.contains(&p.name)
+                {
+                    self.event_names.push(p.name.clone());
+                }
+                Some(Taint::source(INPUT, self.m, p.span, s.note.clone()))
+            } else {
+                match &inline {
+                    None => Some(Taint::param(i, self.m, p.span, format!("parameter `{}`", p.name))),
+                    Some(t) => t.as_ref().map(|t| t.step(self.m, p.span, format!("passed to `{}`", p.name))),
+                }
+            };
+            let ty = p.ty.as_deref().map(|t| self.resolve_type(t));
+            let mut v = Value { taint, ty, ..Value::default() };
+            if let Some(d) = &p.default
+                && v.taint.is_none()
+            {
+                v = self.expr(d);
+            }
+            self.env.insert(p.name.clone(), v);
+        }
+    }
+
+    fn resolve_type(&self, ty: &str) -> String {
+        let t = simple_type(ty);
+        match self.module.import(&t) {
+            Some(target) => target.to_string(),
+            None => t,
+        }
+    }
+
+    fn block(&mut self, stmts: &[Stmt]) {
+        for s in stmts {
+            if self.work > MAX_WORK {
+                return;
+            }
+            self.stmt(s);
+        }
+    }
+
+    fn stmt(&mut self, s: &Stmt) {
+        self.work += 1;
+        match s {
+            Stmt::Expr(e) => {
+                self.expr(e);
+            }
+            Stmt::Assign { target, value, ty, span } => {
+                let mut v = match value {
+                    Some(e) => self.expr(e),
+                    None => Value::default(),
+                };
+                if let Some(ty) = ty {
+                    let t = self.resolve_type(ty);
+                    if !matches!(t.as_str(), "var" | "let" | "const" | "auto" | "dynamic" | "object" | "any") {
+                        v.ty = Some(t);
+                    }
+                }
+                if let (Some(t), Some(name)) = (v.taint.as_ref(), path(target)) {
+                    v.taint = Some(t.step(self.m, *span, format!("flows into `{name}`")));
+                }
+                self.assign(target, v);
+            }
+            Stmt::Return(value, span) => {
+                let v = match value {
+                    Some(e) => self.expr(e),
+                    None => Value::default(),
+                };
+                if self.lambda_handler
+                    && let Some(e) = value
+                {
+                    self.check_response(e, &v, *span);
+                }
+                self.ret = std::mem::take(&mut self.ret).join(v);
+            }
+            Stmt::Throw(value, _) => {
+                if let Some(e) = value {
+                    self.expr(e);
+                }
+            }
+            Stmt::If { cond, then, otherwise, .. } => self.if_stmt(cond, then, otherwise),
+            Stmt::Loop { var, iter, cond, body, .. } => {
+                if let Some(c) = cond {
+                    self.expr(c);
+                }
+                let element = match iter {
+                    Some(i) => {
+                        let v = self.expr(i);
+                        Value { taint: v.taint, ..Value::default() }
+                    }
+                    None => Value::default(),
+                };
+                let before = self.env.clone();
+                for _ in 0..2 {
+                    if let Some(var) = var {
+                        self.assign(var, element.clone());
+                    }
+                    self.block(body);
+                }
+                self.join_env(before);
+            }
+            Stmt::Try { body, catches, finally, .. } => {
+                let before = self.env.clone();
+                self.block(body);
+                let after_body = self.env.clone();
+                let mut out = self.env.clone();
+                for c in catches {
+                    self.env = join_envs(before.clone(), after_body.clone());
+                    if let Some(var) = &c.var {
+                        let t = Taint::source(
+                            EXCEPTION,
+                            self.m,
+                            c.body.first().map_or(Span::default(), stmt_span),
+                            format!("`{var}` holds the caught exception"),
+                        );
+                        self.env.insert(var.clone(), Value::tainted(Some(t)));
+                    }
+                    self.block(&c.body);
+                    out = join_envs(out, std::mem::take(&mut self.env));
+                }
+                self.env = out;
+                self.block(finally);
+            }
+            Stmt::Def(id) => self.nested_def(*id),
+            Stmt::Block(b) => self.block(b),
+        }
+    }
+
+    /// A function defined inside another: analysed in place (it sees the variables around it) unless it is a
+    /// method or a top-level function, which are analysed on their own.
+    fn nested_def(&mut self, id: FuncId) {
+        let Some(func) = self.module.functions.get(id) else { return };
+        let top_level = func.parent.is_none_or(|p| p == 0) || is_method(self.module, func);
+        if top_level {
+            return;
+        }
+        self.inline(id, None);
+    }
+
+    /// Runs a lambda or nested function's body here, parameters bound to `param_taint` (a callback's data) or to
+    /// their source facts.
+    fn inline(&mut self, id: FuncId, param_taint: Option<Taint>) {
+        if self.inline_depth >= MAX_INLINE_DEPTH {
+            return;
+        }
+        let Some(func) = self.module.functions.get(id) else { return };
+        self.inline_depth += 1;
+        let saved_ret = std::mem::take(&mut self.ret);
+        let saved_env = self.env.clone();
+        let saved_handler = self.lambda_handler;
+        let saved_events = self.event_names.clone();
+        let entry_lambda = self.program.entries.get(self.m).and_then(|e| e.get(id)).is_some_and(|e| e.lambda);
+        self.lambda_handler = entry_lambda;
+        self.bind_params(id, func, Some(param_taint));
+        if entry_lambda {
+            if let Some(e) = self.program.entries.get(self.m).and_then(|e| e.get(id)) {
+                self.event_names.extend(e.event_names.iter().cloned());
+            }
+        }
+        self.block(&func.body);
+        // Parameters are the lambda's own; everything else it assigned is visible after (callbacks).
+        for p in &func.params {
+            match saved_env.get(&p.name) {
+                Some(v) => {
+                    self.env.insert(p.name.clone(), v.clone());
+                }
+                None => {
+                    self.env.remove(&p.name);
+                }
+            }
+        }
+        let env = std::mem::take(&mut self.env);
+        self.env = join_envs(saved_env, env);
+        self.ret = saved_ret;
+        self.lambda_handler = saved_handler;
+        self.event_names = saved_events;
+        self.inline_depth -= 1;
+    }
+
+    fn if_stmt(&mut self, cond: &Expr, then: &[Stmt], otherwise: &[Stmt]) {
+        let c = self.expr(cond);
+        if let Some(k) = &c.konst {
+            // A branch that can never run does not count.
+            if k.truthy() {
+                self.block(then);
+            } else {
+                self.block(otherwise);
+            }
+            return;
+        }
+        let guard = guards::guard(cond);
+        let before = self.env.clone();
+        if let Some(g) = &guard
+            && g.positive
+        {
+            self.apply_guard(g);
+        }
+        self.block(then);
+        let then_env = std::mem::replace(&mut self.env, before);
+        if let Some(g) = &guard
+            && !g.positive
+        {
+            self.apply_guard(g);
+        }
+        self.block(otherwise);
+        let then_exits = ends_in_exit(then);
+        let else_exits = !otherwise.is_empty() && ends_in_exit(otherwise);
+        match (then_exits, else_exits) {
+            (true, false) => {
+                // `if not allowed(x): return` — after the if, only the else path continues.
+                if let Some(g) = &guard
+                    && !g.positive
+                {
+                    self.apply_guard(g);
+                }
+            }
+            (false, true) => self.env = then_env,
+            _ => self.join_env(then_env),
+        }
+    }
+
+    fn apply_guard(&mut self, g: &guards::Guard) {
+        for key in self.env.keys().filter(|k| *k == &g.path || k.starts_with(&format!("{}.", g.path)) || k.starts_with(&format!("{}[", g.path))).cloned().collect::<Vec<_>>() {
+            if let Some(v) = self.env.get_mut(&key)
+                && let Some(t) = v.taint.as_mut()
+            {
+                t.sanitized |= g.kinds;
+            }
+        }
+        if !self.env.contains_key(&g.path) {
+            let mut v = self.read_path_value(&g.path).unwrap_or_default();
+            if let Some(t) = v.taint.as_mut() {
+                t.sanitized |= g.kinds;
+            }
+            self.env.insert(g.path.clone(), v);
+        }
+    }
+
+    fn join_env(&mut self, other: HashMap<String, Value>) {
+        let mine = std::mem::take(&mut self.env);
+        self.env = join_envs(mine, other);
+    }
+
+    fn assign(&mut self, target: &Expr, v: Value) {
+        match &target.kind {
+            ExprKind::List(targets) => {
+                for t in targets {
+                    self.assign(t, Value { taint: v.taint.clone(), ..Value::default() });
+                }
+            }
+            _ => match path(target) {
+                Some(p) => {
+                    let prefix_dot = format!("{p}.");
+                    let prefix_idx = format!("{p}[");
+                    self.env.retain(|k, _| !k.starts_with(&prefix_dot) && !k.starts_with(&prefix_idx));
+                    if let ExprKind::Attr { obj, name } = &target.kind
+                        && matches!(&obj.kind, ExprKind::Name(n) if is_self(n))
+                    {
+                        self.fields.push((name.clone(), v.clone()));
+                    }
+                    self.env.insert(p, v);
+                }
+                None => {
+                    // `a[i] = v` with a computed index: the container holds v somewhere.
+                    if let ExprKind::Index { obj, index } = &target.kind {
+                        self.expr(index);
+                        if let Some(p) = path(obj) {
+                            let old = self.env.remove(&p).unwrap_or_default();
+                            self.env.insert(p, old.join(Value { taint: v.taint, ..Value::default() }));
+                        }
+                    } else {
+                        self.expr(target);
+                    }
+                }
+            },
+        }
+    }
+
+    /// The value at an access path, with its parts' taint (`d` is tainted when `d["k"]` is).
+    fn read_path_value(&self, p: &str) -> Option<Value> {
+        let exact = self.env.get(p).cloned();
+        let prefix_dot = format!("{p}.");
+        let prefix_idx = format!("{p}[");
+        let mut parts: Option<Taint> = None;
+        for (k, v) in &self.env {
+            if (k.starts_with(&prefix_dot) || k.starts_with(&prefix_idx)) && v.taint.is_some() {
+                parts = join(parts, v.taint.clone());
+            }
+        }
+        match (exact, parts) {
+            (Some(mut v), parts) => {
+                v.taint = join(v.taint, parts);
+                Some(v)
+            }
+            (None, Some(t)) => Some(Value::tainted(Some(t))),
+            (None, None) => None,
+        }
+    }
+
+    pub(super) fn expr(&mut self, e: &Expr) -> Value {
+        self.work += 1;
+        if self.work > MAX_WORK {
+            return Value::default();
+        }
+        match &e.kind {
+            ExprKind::Str(s) => Value::konst(Const::Str(s.clone())),
+            ExprKind::Num(n) => Value::konst(Const::Num(parse_num(n))),
+            ExprKind::Bool(b) => Value::konst(Const::Bool(*b)),
+            ExprKind::Null => Value::konst(Const::Null),
+            ExprKind::Name(_) | ExprKind::Attr { .. } | ExprKind::Index { .. } => self.read(e),
+            ExprKind::Call { callee, args, new } => self.call(e, callee, args, *new),
+            ExprKind::Concat(parts) => {
+                let vals: Vec<Value> = parts.iter().map(|p| self.expr(p)).collect();
+                let konst = vals
+                    .iter()
+                    .map(|v| match &v.konst {
+                        Some(Const::Str(s)) => Some(s.clone()),
+                        Some(Const::Num(n)) => Some(fmt_num(*n)),
+                        _ => None,
+                    })
+                    .collect::<Option<String>>()
+                    .map(Const::Str);
+                let taint = vals.into_iter().fold(None, |acc, v| join(acc, v.taint));
+                Value { taint, konst, ..Value::default() }
+            }
+            ExprKind::Binary { op, left, right } => {
+                let l = self.expr(left);
+                let r = self.expr(right);
+                binary(op, l, r)
+            }
+            ExprKind::Unary { op, operand } => {
+                let v = self.expr(operand);
+                match (op.as_str(), &v.konst) {
+                    ("not" | "!", Some(k)) => Value::konst(Const::Bool(!k.truthy())),
+                    ("-", Some(Const::Num(n))) => Value::konst(Const::Num(-n)),
+                    ("typeof", _) => Value::default(),
+                    _ => Value { taint: v.taint, ..Value::default() },
+                }
+            }
+            ExprKind::Cond { cond, then, otherwise } => {
+                let c = self.expr(cond);
+                match c.konst {
+                    Some(k) if k.truthy() => self.expr(then),
+                    Some(_) => self.expr(otherwise),
+                    None => {
+                        let a = self.expr(then);
+                        let b = self.expr(otherwise);
+                        a.join(b)
+                    }
+                }
+            }
+            ExprKind::List(items) => {
+                let vals: Vec<Value> = items.iter().map(|i| self.expr(i)).collect();
+                let konst = vals.iter().map(|v| v.konst.clone()).collect::<Option<Vec<_>>>().map(Const::List);
+                let taint = vals.into_iter().fold(None, |acc, v| join(acc, v.taint));
+                Value { taint, konst, ..Value::default() }
+            }
+            ExprKind::Dict(entries) => {
+                let mut taint = None;
+                let mut konst = Some(Vec::new());
+                for (k, v) in entries {
+                    let key = k.as_ref().map(|k| match &k.kind {
+                        ExprKind::Name(n) => Value::konst(Const::Str(n.clone())),
+                        _ => self.expr(k),
+                    });
+                    let val = self.expr(v);
+                    taint = join(taint, val.taint.clone());
+                    match (key.and_then(|k| k.konst), &val.konst, konst.as_mut()) {
+                        (Some(Const::Str(k)), Some(c), Some(list)) => list.push((k, c.clone())),
+                        (Some(Const::Str(k)), None, Some(list)) => list.push((k, Const::Null)),
+                        _ => konst = None,
+                    }
+                }
+                Value { taint, konst: konst.map(Const::Dict), ..Value::default() }
+            }
+            ExprKind::Lambda(id) => Value { func: Some((self.m, *id)), ..Value::default() },
+            ExprKind::Other(parts) => {
+                let taint = parts.iter().fold(None, |acc, p| {
+                    let v = self.expr(p);
+                    join(acc, v.taint)
+                });
+                Value::tainted(taint)
+            }
+        }
+    }
+
+    /// A read of a name, attribute or element.
+    fn read(&mut self, e: &Expr) -> Value {
+        if let Some(p) = path(e)
+            && let Some(v) = self.read_path_value(&p)
+        {
+            return v;
+        }
+        // Sources read as attributes or names (`flask.request.args`, Rails `params`).
+        let local = root(e).is_some_and(|r| self.env.contains_key(r));
+        if !local && let Some(v) = self.source_read(e) {
+            return v;
+        }
+        match &e.kind {
+            ExprKind::Name(n) => {
+                if let Some(v) = self.program.globals.get(self.m).and_then(|g| g.get(n)) {
+                    return v.clone();
+                }
+                if let Some(v) = self.env_source(e) {
+                    return v;
+                }
+                Value::default()
+            }
+            ExprKind::Attr { obj, name } => {
+                if let ExprKind::Name(n) = &obj.kind
+                    && is_self(n)
+                    && let Some(v) = self.program.fields.get(&(self.m, name.clone()))
+                {
+                    return v.clone();
+                }
+                if let Some(v) = self.env_source(e) {
+                    return v;
+                }
+                let o = self.expr(obj);
+                let konst = o.konst.as_ref().and_then(|k| k.get(name)).cloned();
+                Value { taint: o.taint, konst, ..Value::default() }
+            }
+            ExprKind::Index { obj, index } => {
+                let i = self.expr(index);
+                if let Some(v) = self.env_source(e) {
+                    return v;
+                }
+                let o = self.expr(obj);
+                let konst = match (&o.konst, &i.konst) {
+                    (Some(d), Some(Const::Str(k))) => d.get(k).cloned(),
+                    _ => None,
+                };
+                Value { taint: o.taint, konst, ..Value::default() }
+            }
+            _ => self.expr(e),
+        }
+    }
+
+    /// `os.environ["AWS_SECRET_ACCESS_KEY"]`, `process.env.DB_PASSWORD`: a secret read from the environment.
+    fn env_source(&mut self, e: &Expr) -> Option<Value> {
+        let (base, key) = match &e.kind {
+            ExprKind::Index { obj, index } => (self.canon(obj), index.as_str().map(str::to_string)),
+            ExprKind::Attr { obj, name } => (self.canon(obj), Some(name.clone())),
+            _ => return None,
+        };
+        let key = key?;
+        if !ENV_OBJECTS.iter().any(|p| matches(p, &base)) || !is_secret_name(&key) {
+            return None;
+        }
+        Some(Value::tainted(Some(Taint::source(CREDENTIAL, self.m, e.span, format!("`{key}` is a secret from the environment")))))
+    }
+
+    fn source_read(&mut self, e: &Expr) -> Option<Value> {
+        let name = self.canon(e);
+        let source = self.comp.sources.candidates(&name).find(|s| matches(s.pattern, &name))?;
+        let note = format!("`{}` is {}", short(&name), label_words(label_bit(source.label)));
+        Some(Value::tainted(Some(Taint::source(label_bit(source.label), self.m, e.span, note))))
+    }
+
+    /// The canonical dotted name of an expression used as a callee or receiver.
+    pub(super) fn canon(&self, e: &Expr) -> String {
+        match &e.kind {
+            ExprKind::Name(n) => {
+                if let Some(v) = self.env.get(n) {
+                    return v.ty.clone().unwrap_or_else(|| n.clone());
+                }
+                if let Some(t) = self.module.import(n) {
+                    return t.to_string();
+                }
+                if let Some(ty) = self.program.globals.get(self.m).and_then(|g| g.get(n)).and_then(|v| v.ty.clone()) {
+                    return ty;
+                }
+                n.clone()
+            }
+            ExprKind::Attr { obj, name } => {
+                if let ExprKind::Name(n) = &obj.kind
+                    && is_self(n)
+                {
+                    let key = format!("{n}.{name}");
+                    if let Some(ty) = self.env.get(&key).and_then(|v| v.ty.clone()) {
+                        return ty;
+                    }
+                    if let Some(ty) = self.program.fields.get(&(self.m, name.clone())).and_then(|v| v.ty.clone()) {
+                        return ty;
+                    }
+                }
+                if let Some(p) = path(e)
+                    && let Some(ty) = self.env.get(&p).and_then(|v| v.ty.clone())
+                {
+                    return ty;
+                }
+                format!("{}.{name}", self.canon(obj))
+            }
+            ExprKind::Call { callee, new, .. } => {
+                if *new {
+                    self.canon(callee)
+                } else {
+                    format!("{}()", self.canon(callee))
+                }
+            }
+            ExprKind::Index { obj, .. } => format!("{}[]", self.canon(obj)),
+            ExprKind::Str(_) | ExprKind::Concat(_) => "str".to_string(),
+            _ => "?".to_string(),
+        }
+    }
+
+    fn call(&mut self, e: &Expr, callee: &Expr, args: &[Arg], new: bool) -> Value {
+        let name = self.canon(callee);
+        let receiver_expr = match &callee.kind {
+            ExprKind::Attr { obj, .. } => Some(obj.as_ref()),
+            _ => None,
+        };
+        let receiver = receiver_expr.map(|r| self.expr(r)).unwrap_or_default();
+        let mut vals: Vec<Value> = Vec::with_capacity(args.len());
+        for a in args {
+            let v = self.expr(&a.value);
+            vals.push(v);
+        }
+        // Callbacks: a lambda argument runs here; on a tainted receiver it receives the receiver's data.
+        for (a, v) in args.iter().zip(&vals) {
+            if let Some((m, id)) = v.func
+                && m == self.m
+                && matches!(a.value.kind, ExprKind::Lambda(_))
+            {
+                let t = receiver.taint.clone().map(|t| t.step(self.m, a.value.span, "passed to a callback"));
+                self.inline(id, t);
+            }
+        }
+        let consts: Vec<Option<Const>> = vals.iter().map(|v| v.konst.clone()).collect();
+        let site = CallSite {
+            callee: &name,
+            args,
+            consts: &consts,
+            receiver: receiver.konst.as_ref(),
+            new,
+            span: e.span,
+        };
+        self.call_checks(&site);
+        self.sink_checks(&site, &vals, &receiver);
+        self.log_checks(&site, &vals);
+
+        // Sanitizers and sources decide the result.
+        if let Some(s) = self.comp.sanitizers.candidates(&name).find(|s| matches(s.pattern, &name)) {
+            if s.kinds == ALL_KINDS {
+                return Value { ty: Some(format!("{name}()")), ..Value::default() };
+            }
+            let taint = vals.iter().fold(receiver.taint.clone(), |acc, v| join(acc, v.taint.clone()));
+            return Value { ty: Some(format!("{name}()")), ..Value::tainted(taint) }.sanitize(s.kinds);
+        }
+        if let Some(v) = guards::call_sanitizes(&site, &receiver) {
+            return v;
+        }
+        if let Some(s) = self.comp.sources.candidates(&name).find(|s| matches(s.pattern, &name)) {
+            let note = format!("`{}(…)` returns {}", short(&name), label_words(label_bit(s.label)));
+            return Value {
+                taint: Some(Taint::source(label_bit(s.label), self.m, e.span, note)),
+                ty: Some(format!("{name}()")),
+                ..Value::default()
+            };
+        }
+        if let Some(v) = self.env_call_source(&site) {
+            return v;
+        }
+        // Mutators put their arguments into the receiver (`sb.append(x)`, `cmd.add(x)`, `d.update(x)`).
+        let arg_taint = vals.iter().fold(None, |acc, v| join(acc, v.taint.clone()));
+        if let (Some(r), Some(t)) = (receiver_expr, arg_taint.clone())
+            && is_mutator(site.method())
+            && let Some(p) = path(r)
+        {
+            let old = self.env.remove(&p).unwrap_or_default();
+            let t = t.step(self.m, e.span, format!("added to `{p}`"));
+            self.env.insert(p, old.join(Value::tainted(Some(t))));
+        }
+        if let Some(target) = self.resolve(callee, &name) {
+            return self.apply_summary(target, callee, args, &vals, &receiver, e.span);
+        }
+        let ty = if new { Some(name.clone()) } else { Some(format!("{name}()")) };
+        let taint = join(receiver.taint, arg_taint);
+        let konst = fold_call(site.method(), receiver.konst.as_ref(), &consts);
+        Value { taint, konst, ty, ..Value::default() }
+    }
+
+    /// `os.environ.get("DB_PASSWORD")`, `System.getenv("API_KEY")`.
+    fn env_call_source(&self, site: &CallSite) -> Option<Value> {
+        if !ENV_CALLS.iter().any(|p| matches(p, site.callee)) {
+            return None;
+        }
+        let key = site.str_arg(0, "")?;
+        is_secret_name(key).then(|| {
+            Value::tainted(Some(Taint::source(CREDENTIAL, self.m, site.span, format!("`{key}` is a secret from the environment"))))
+        })
+    }
+
+    fn call_checks(&mut self, site: &CallSite) {
+        for (rule, check) in self.comp.calls.candidates(site.callee) {
+            if matches(check.pattern, site.callee) && check.when.is_none_or(|w| w(site)) {
+                self.hits.push(Hit {
+                    rule,
+                    module: self.m,
+                    span: site.span,
+                    message: check.message.to_string(),
+                    trace: Vec::new(),
+                });
+            }
+        }
+    }
+
+    fn sink_checks(&mut self, site: &CallSite, vals: &[Value], receiver: &Value) {
+        for sink in self.comp.sinks.candidates(site.callee) {
+            if !matches(sink.pattern, site.callee) || !sink.when.is_none_or(|w| w(site)) {
+                continue;
+            }
+            let selected: Vec<(&Value, Span)> = match sink.args {
+                Args::Any => vals.iter().zip(site.args).map(|(v, a)| (v, a.value.span)).collect(),
+                Args::First => site.position(0, "").and_then(|i| vals.get(i).zip(site.args.get(i))).map(|(v, a)| (v, a.value.span)).into_iter().collect(),
+                Args::At(i, n) => site.position(i, n).and_then(|i| vals.get(i).zip(site.args.get(i))).map(|(v, a)| (v, a.value.span)).into_iter().collect(),
+                Args::From(i) => vals.iter().zip(site.args).skip(i).map(|(v, a)| (v, a.value.span)).collect(),
+                Args::Receiver => vec![(receiver, site.span)],
+            };
+            for (v, _) in selected {
+                if let Some(t) = &v.taint {
+                    self.sink_hit(sink.kind, t, site.callee, site.span);
+                }
+            }
+        }
+    }
+
+    /// A tainted value at a sink: a finding if it carries a real source, a summary entry if it came from parameters.
+    fn sink_hit(&mut self, kind: Kind, t: &Taint, callee: &str, span: Span) {
+        if t.fires(kind)
+            && let Some(rule) = self.comp.rule_for(kind)
+        {
+            let mut trace = t.steps();
+            trace.push((self.m, span, format!("reaches `{}`", short(callee))));
+            self.hits.push(Hit { rule, module: self.m, span, message: sink_message(kind, callee), trace });
+        }
+        if t.reaches_from_params(kind) {
+            let mut steps = t.steps();
+            steps.push((self.m, span, format!("reaches `{}`", short(callee))));
+            self.sinks.push(SinkReach { params: t.params, kind, module: self.m, span, callee: callee.to_string(), steps });
+        }
+    }
+
+    /// Log calls: input (log injection), secrets (logged credentials) and the whole event (information leak).
+    fn log_checks(&mut self, site: &CallSite, vals: &[Value]) {
+        if !self.comp.logs.candidates(site.callee).any(|p| matches(p, site.callee)) {
+            return;
+        }
+        // Standard output is the log in Lambda, but printing input is too common to call injection.
+        let stdout = STDOUT.iter().any(|p| matches(p, site.callee));
+        for (a, v) in site.args.iter().zip(vals) {
+            if let Some(t) = &v.taint {
+                if !stdout {
+                    self.sink_hit(Kind::Log, t, site.callee, site.span);
+                }
+                self.sink_hit(Kind::LoggedCredential, t, site.callee, site.span);
+            }
+            if self.is_whole_event(&a.value)
+                && let Some(rule) = crate::rules::registry::of(self.module.lang).iter().find(|r| r.slug == "sensitive-information-leak")
+            {
+                self.hits.push(Hit {
+                    rule,
+                    module: self.m,
+                    span: site.span,
+                    message: "the whole Lambda event is written to the logs".to_string(),
+                    trace: Vec::new(),
+                });
+            }
+        }
+    }
+
+    /// `event`, `json.dumps(event)`, `f"{event}"`, `JSON.stringify(event)`.
+    fn is_whole_event(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Name(n) => self.event_names.contains(n),
+            ExprKind::Call { args, .. } => args.len() <= 3 && args.first().is_some_and(|a| self.is_whole_event(&a.value)),
+            ExprKind::Concat(parts) => parts.iter().any(|p| self.is_whole_event(p)),
+            ExprKind::Binary { op, left, right } if op == "+" || op == "%" => {
+                self.is_whole_event(left) || self.is_whole_event(right)
+            }
+            _ => false,
+        }
+    }
+
+    /// A Lambda handler's response: exception details in it, input in an HTML body, or a redirect to input.
+    fn check_response(&mut self, e: &Expr, v: &Value, span: Span) {
+        let Some(t) = &v.taint else { return };
+        if t.fires(Kind::StackTrace) && let Some(rule) = self.comp.rule_for(Kind::StackTrace) {
+            let mut trace = t.steps();
+            trace.push((self.m, span, "returned to the caller".to_string()));
+            self.hits.push(Hit { rule, module: self.m, span, message: "exception details are returned to the caller".into(), trace });
+        }
+        let ExprKind::Dict(entries) = &e.kind else { return };
+        let key_of = |k: &Option<Expr>| k.as_ref().and_then(|k| k.as_str().map(str::to_string).or_else(|| k.dotted()));
+        let html = v.konst.is_none()
+            && entries.iter().any(|(k, val)| {
+                key_of(k).is_some_and(|k| k.eq_ignore_ascii_case("headers")) && dict_has(val, "content-type", "html")
+            });
+        for (k, val) in entries {
+            let Some(key) = key_of(k) else { continue };
+            if key.eq_ignore_ascii_case("body") && html {
+                let bv = self.expr(val);
+                if let Some(bt) = bv.taint {
+                    self.sink_hit(Kind::Xss, &bt, "an HTML response body", val.span);
+                }
+            }
+            if key.eq_ignore_ascii_case("headers") && let ExprKind::Dict(headers) = &val.kind {
+                for (hk, hv) in headers {
+                    if key_of(hk).is_some_and(|h| h.eq_ignore_ascii_case("location")) {
+                        let lv = self.expr(hv);
+                        if let Some(lt) = lv.taint {
+                            self.sink_hit(Kind::Redirect, &lt, "the Location header", hv.span);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The user function a call goes to, if any.
+    fn resolve(&self, callee: &Expr, name: &str) -> Option<FnRef> {
+        let p = self.program;
+        match &callee.kind {
+            ExprKind::Name(n) => {
+                if self.env.get(n).is_some_and(|v| v.func.is_none()) {
+                    return None;
+                }
+                if let Some(f) = p.function_in(self.m, n, None) {
+                    return Some(f);
+                }
+                if let Some(c) = &self.class
+                    && let Some(f) = p.function_in(self.m, n, Some(c))
+                {
+                    return Some(f);
+                }
+                if let Some(target) = self.module.import(n)
+                    && let Some((module, func)) = target.rsplit_once('.')
+                    && let Some(m) = p.module_named(module)
+                {
+                    return p.function_in(m, func, None);
+                }
+                if let Some((m, class)) = p.class(n) {
+                    return constructor(p, m, class);
+                }
+                None
+            }
+            ExprKind::Attr { obj, name: method } => {
+                if let ExprKind::Name(o) = &obj.kind {
+                    if is_self(o) {
+                        return self.class.as_deref().and_then(|c| p.function_in(self.m, method, Some(c)));
+                    }
+                    if !self.env.contains_key(o)
+                        && let Some(target) = self.module.import(o)
+                        && let Some(m) = p.module_named(target)
+                    {
+                        return p.function_in(m, method, None);
+                    }
+                    if let Some((m, class)) = p.class(o)
+                        && let Some(f) = p.function_in(m, method, Some(&class.name))
+                    {
+                        return Some(f);
+                    }
+                }
+                let recv_ty = name.rsplit_once('.').map(|(t, _)| t).unwrap_or_default();
+                let ty_last = recv_ty.rsplit('.').next().unwrap_or(recv_ty);
+                if let Some((m, class)) = p.class(ty_last)
+                    && let Some(f) = p.function_in(m, method, Some(&class.name))
+                {
+                    return Some(f);
+                }
+                let f = p.unique(method)?;
+                // An unknown receiver: only a method of a user class, never a same-named library call.
+                p.modules.get(f.0).and_then(|m| m.functions.get(f.1)).is_some_and(|func| func.class.is_some()).then_some(f)
+            }
+            _ => None,
+        }
+    }
+
+    fn apply_summary(&mut self, target: FnRef, callee: &Expr, args: &[Arg], vals: &[Value], receiver: &Value, span: Span) -> Value {
+        let Some(func) = self.program.modules.get(target.0).and_then(|m| m.functions.get(target.1)) else {
+            return Value::default();
+        };
+        // Python methods take the receiver as their first parameter.
+        let explicit_self = func.params.first().is_some_and(|p| is_self(&p.name));
+        let via_instance = matches!(&callee.kind, ExprKind::Attr { obj, .. } if !matches!(&obj.kind, ExprKind::Name(n) if n.chars().next().is_some_and(char::is_uppercase)));
+        let offset = usize::from(explicit_self && via_instance);
+        let mut bound: Vec<Option<Taint>> = vec![None; func.params.len()];
+        if offset == 1 && let Some(slot) = bound.first_mut() {
+            *slot = receiver.taint.clone();
+        }
+        let mut positional = 0;
+        for (a, v) in args.iter().zip(vals) {
+            let index = match &a.name {
+                Some(n) => func.params.iter().position(|p| &p.name == n),
+                None => {
+                    let i = positional + offset;
+                    positional += 1;
+                    if i < func.params.len() { Some(i) } else { func.params.len().checked_sub(1) }
+                }
+            };
+            if let Some(slot) = index.and_then(|i| bound.get_mut(i)) {
+                let t = v.taint.clone().map(|t| {
+                    let pname = func.params.get(index.unwrap_or(0)).map_or("?", |p| p.name.as_str());
+                    t.step(self.m, a.value.span, format!("passed to `{}({pname})`", func.name))
+                });
+                *slot = join(slot.take(), t);
+            }
+        }
+        let summary = self.program.summaries.get(&target).cloned();
+        let Some(summary) = summary else {
+            // Not summarised yet (first round): data flows through.
+            let taint = bound.into_iter().fold(None, join);
+            return Value::tainted(taint);
+        };
+        for reach in &summary.sinks {
+            for (i, t) in bound.iter().enumerate() {
+                let Some(t) = t else { continue };
+                if i >= 64 || reach.params & (1 << i) == 0 {
+                    continue;
+                }
+                if t.fires(reach.kind)
+                    && let Some(rule) = Compiled::of(self.program.modules.get(reach.module).map_or(self.module.lang, |m| m.lang)).rule_for(reach.kind)
+                {
+                    let mut trace = t.steps();
+                    trace.extend(reach.steps.iter().skip(1).cloned());
+                    self.hits.push(Hit { rule, module: reach.module, span: reach.span, message: sink_message(reach.kind, &reach.callee), trace });
+                }
+                if t.reaches_from_params(reach.kind) {
+                    let mut steps = t.steps();
+                    steps.extend(reach.steps.iter().skip(1).cloned());
+                    self.sinks.push(SinkReach { params: t.params, steps, ..reach.clone() });
+                }
+            }
+        }
+        let mut taint = summary.ret.clone().map(|t| t.step(self.m, span, format!("returned by `{}`", func.name)));
+        for (i, t) in bound.into_iter().enumerate() {
+            if i < 64 && summary.ret_params & (1 << i) != 0 {
+                let t = t.map(|mut t| {
+                    t.sanitized |= summary.ret_sanitized;
+                    t.step(self.m, span, format!("returned by `{}`", func.name))
+                });
+                taint = join(taint, t);
+            }
+        }
+        let is_ctor = matches!(func.name.as_str(), "__init__" | "constructor" | "initialize") || func.class.as_deref() == Some(func.name.as_str());
+        if is_ctor {
+            let all = vals.iter().fold(None, |acc, v| join(acc, v.taint.clone()));
+            return Value { taint: all, ty: func.class.clone(), ..Value::default() };
+        }
+        Value { taint, ty: summary.ret_ty.clone(), ..Value::default() }
+    }
+}
+
+fn constructor(p: &Program, m: usize, class: &crate::ir::Class) -> Option<FnRef> {
+    ["__init__", "constructor", "initialize", class.name.as_str()].iter().find_map(|n| p.function_in(m, n, Some(&class.name)))
+}
+
+/// Writers to standard output (Lambda sends it to CloudWatch Logs).
+const STDOUT: &[&str] = &[
+    "print", "console.log", "console.info", "console.error", "console.warn", "console.debug", "puts", "p", "pp",
+    "**.System.out.println", "**.System.out.print", "**.System.out.printf", "**.System.err.println", "**.Console.WriteLine",
+    "**.Console.Write", "**.Console.Error.WriteLine", "$stdout.puts", "STDOUT.puts", "**.LambdaLogger.log", "**.getLogger().log",
+];
+
+/// Names of environment objects and getters (for secrets read from the environment).
+const ENV_OBJECTS: &[&str] = &["os.environ", "process.env", "ENV"];
+const ENV_CALLS: &[&str] =
+    &["os.environ.get", "os.getenv", "**.System.getenv", "**.Environment.GetEnvironmentVariable", "ENV.fetch", "os.environ.__getitem__"];
+
+fn is_secret_name(key: &str) -> bool {
+    let k = key.to_ascii_uppercase();
+    ["SECRET", "PASSWORD", "PASSWD", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "ACCESS_KEY", "CREDENTIAL"].iter().any(|s| k.contains(s))
+}
+
+fn is_mutator(method: &str) -> bool {
+    matches!(
+        method,
+        "append" | "extend" | "insert" | "add" | "addAll" | "push" | "unshift" | "put" | "putAll" | "update" | "concat"
+            | "Append" | "AppendFormat" | "AppendLine" | "Add" | "AddRange" | "Insert" | "write" | "setdefault" | "<<"
+            | "merge!" | "store" | "set"
+    )
+}
+
+fn stmt_span(s: &Stmt) -> Span {
+    match s {
+        Stmt::Expr(e) => e.span,
+        Stmt::Assign { span, .. }
+        | Stmt::Return(_, span)
+        | Stmt::Throw(_, span)
+        | Stmt::If { span, .. }
+        | Stmt::Loop { span, .. }
+        | Stmt::Try { span, .. } => *span,
+        Stmt::Def(_) | Stmt::Block(_) => Span::default(),
+    }
+}
+
+fn ends_in_exit(stmts: &[Stmt]) -> bool {
+    match stmts.last() {
+        Some(Stmt::Return(..) | Stmt::Throw(..)) => true,
+        Some(Stmt::Block(b)) => ends_in_exit(b),
+        Some(Stmt::Expr(e)) => matches!(&e.kind, ExprKind::Call { callee, .. } if matches!(callee.dotted().as_deref(), Some("abort" | "flask.abort" | "sys.exit" | "exit" | "halt" | "process.exit"))),
+        _ => false,
+    }
+}
+
+fn join_envs(mut a: HashMap<String, Value>, b: HashMap<String, Value>) -> HashMap<String, Value> {
+    for (k, v) in b {
+        match a.remove(&k) {
+            Some(old) => {
+                a.insert(k, old.join(v));
+            }
+            None => {
+                // Defined on one path only: its constant is not certain.
+                a.insert(k, Value { konst: None, ..v });
+            }
+        }
+    }
+    a
+}
+
+fn dict_has(e: &Expr, key: &str, needle: &str) -> bool {
+    let ExprKind::Dict(entries) = &e.kind else { return false };
+    entries.iter().any(|(k, v)| {
+        k.as_ref().and_then(|k| k.as_str()).is_some_and(|k| k.eq_ignore_ascii_case(key))
+            && v.as_str().is_some_and(|v| v.to_ascii_lowercase().contains(needle))
+    })
+}
+
+fn parse_num(n: &str) -> f64 {
+    let clean: String = n.chars().filter(|c| *c != '_').collect();
+    let clean = clean.trim_end_matches(['L', 'l', 'f', 'F', 'd', 'D', 'm', 'M', 'n']);
+    if let Some(hex) = clean.strip_prefix("0x").or_else(|| clean.strip_prefix("0X")) {
+        return i64::from_str_radix(hex, 16).map_or(f64::NAN, |v| v as f64);
+    }
+    if let Some(oct) = clean.strip_prefix("0o").or_else(|| clean.strip_prefix("0O")) {
+        return i64::from_str_radix(oct, 8).map_or(f64::NAN, |v| v as f64);
+    }
+    if clean.len() > 1 && clean.starts_with('0') && clean.chars().all(|c| c.is_ascii_digit()) {
+        return i64::from_str_radix(clean, 8).map_or(f64::NAN, |v| v as f64);
+    }
+    clean.parse().unwrap_or(f64::NAN)
+}
+
+fn fmt_num(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { n.to_string() }
+}
+
+fn binary(op: &str, l: Value, r: Value) -> Value {
+    let konst = match (op, &l.konst, &r.konst) {
+        ("+", Some(Const::Str(a)), Some(Const::Str(b))) => Some(Const::Str(format!("{a}{b}"))),
+        ("+", Some(Const::Str(a)), Some(Const::Num(b))) => Some(Const::Str(format!("{a}{}", fmt_num(*b)))),
+        ("+", Some(Const::Num(a)), Some(Const::Num(b))) => Some(Const::Num(a + b)),
+        ("|", Some(Const::Num(a)), Some(Const::Num(b))) => Some(Const::Num(((*a as i64) | (*b as i64)) as f64)),
+        ("*", Some(Const::Num(a)), Some(Const::Num(b))) => Some(Const::Num(a * b)),
+        ("==" | "===" | "is", Some(a), Some(b)) => Some(Const::Bool(a == b)),
+        ("!=" | "!==" | "is not", Some(a), Some(b)) => Some(Const::Bool(a != b)),
+        ("and" | "&&", Some(a), _) if !a.truthy() => Some(a.clone()),
+        ("and" | "&&", Some(_), Some(b)) => Some(b.clone()),
+        ("or" | "||", Some(a), _) if a.truthy() => Some(a.clone()),
+        ("or" | "||", Some(_), Some(b)) => Some(b.clone()),
+        _ => None,
+    };
+    // Arithmetic and comparisons give numbers and booleans: nothing to inject.
+    let clean = matches!(op, "-" | "*" | "/" | "//" | "**" | "<" | ">" | "<=" | ">=" | "==" | "!=" | "===" | "!==" | "in" | "not in" | "is" | "is not" | "instanceof" | "<<" | ">>" | "&" | "^");
+    let taint = if clean { None } else { join(l.taint, r.taint) };
+    Value { taint, konst, ..Value::default() }
+}
+
+/// String methods on constants that matter for checks (`"MD5".lower()`).
+fn fold_call(method: &str, receiver: Option<&Const>, args: &[Option<Const>]) -> Option<Const> {
+    let s = receiver?.as_str()?;
+    match method {
+        "lower" | "toLowerCase" | "downcase" | "ToLower" | "ToLowerInvariant" => Some(Const::Str(s.to_lowercase())),
+        "upper" | "toUpperCase" | "upcase" | "ToUpper" | "ToUpperInvariant" => Some(Const::Str(s.to_uppercase())),
+        "strip" | "trim" | "Trim" => Some(Const::Str(s.trim().to_string())),
+        "encode" | "getBytes" | "GetBytes" | "freeze" | "to_s" | "toString" | "ToString" => Some(Const::Str(s.to_string())),
+        "format" if args.iter().all(Option::is_some) => Some(Const::Str(s.to_string())),
+        _ => None,
+    }
+}
+
+fn short(name: &str) -> String {
+    name.replace("()", "").rsplit('.').take(2).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join(".")
+}
+
+fn label_words(bit: u8) -> &'static str {
+    match bit {
+        EXCEPTION => "exception details",
+        CREDENTIAL => "a secret",
+        _ => "attacker-controlled input",
+    }
+}
+
+fn sink_message(kind: Kind, callee: &str) -> String {
+    let what = match kind {
+        Kind::Sql => "builds a SQL statement",
+        Kind::NoSql => "builds a NoSQL query",
+        Kind::Command => "runs a command",
+        Kind::Code => "runs code",
+        Kind::Path => "opens a file path",
+        Kind::Ssrf => "requests a URL",
+        Kind::Xxe => "parses XML",
+        Kind::Ldap => "builds an LDAP query",
+        Kind::Xpath => "builds an XPath query",
+        Kind::Log => "writes a log entry",
+        Kind::Deserialization => "deserializes data",
+        Kind::Xss => "writes an HTML response",
+        Kind::Redirect => "redirects",
+        Kind::Header => "sets a response header",
+        Kind::StackTrace => "returns exception details",
+        Kind::LoggedCredential => "logs a secret",
+        Kind::Template => "renders a template",
+        Kind::Regex => "compiles a regular expression",
+    };
+    let source = match kind.label() {
+        crate::tables::Label::Exception => "exception details",
+        crate::tables::Label::Credential => "a secret",
+        crate::tables::Label::Input => "attacker-controlled input",
+    };
+    format!("`{}` {what} from {source}", short(callee))
+}

@@ -1,0 +1,117 @@
+//! Checks that make a value safe where they hold: allow-lists (`x in ALLOWED`, `ALLOWED.includes(x)`), equality
+//! with a constant, validation (`x.isdigit()`, `re.fullmatch(...)`, `x.matches("[a-z]+")`), type checks, and a
+//! prefix check after path normalisation (`p.startswith(BASE)`); and calls that clean a value for some kinds by
+//! their arguments (`s.replace("\n", "")` for logs).
+
+use super::canon::path;
+use super::value::Value;
+use crate::ir::{Expr, ExprKind};
+use crate::rules::{CallSite, Const};
+use crate::tables::{ALL_KINDS, Kind, Kinds};
+
+/// A condition that cleans `path` for `kinds` where it is true (`positive`) or false.
+#[derive(Debug, Clone)]
+pub struct Guard {
+    pub path: String,
+    pub kinds: Kinds,
+    pub positive: bool,
+}
+
+const CONTAINS: &[&str] =
+    &["includes", "contains", "Contains", "include?", "has", "containsKey", "ContainsKey", "member?", "key?", "has_key?", "__contains__", "indexOf"];
+const VALIDATES_RECEIVER: &[&str] = &[
+    "isdigit", "isnumeric", "isdecimal", "isalnum", "isalpha", "isidentifier", "matches", "match?", "fullmatch",
+    "isValid", "IsMatch",
+];
+const VALIDATES_ARG: &[&str] = &["fullmatch", "match", "test", "IsMatch", "isinstance", "isValid", "validate", "is_valid", "isUUID", "isInt", "isNumeric", "isAlphanumeric", "isEmail", "Number.isInteger", "isInteger", "uuid.UUID"];
+const PREFIX: &[&str] = &["startswith", "startsWith", "StartsWith", "start_with?"];
+
+pub fn guard(cond: &Expr) -> Option<Guard> {
+    guard_of(cond)
+}
+
+fn guard_of(cond: &Expr) -> Option<Guard> {
+    match &cond.kind {
+        ExprKind::Unary { op, operand } if op == "not" || op == "!" => {
+            guard_of(operand).map(|g| Guard { positive: !g.positive, ..g })
+        }
+        ExprKind::Binary { op, left, right } => match op.as_str() {
+            "in" => path(left).map(|p| Guard { path: p, kinds: ALL_KINDS, positive: true }),
+            "not in" => path(left).map(|p| Guard { path: p, kinds: ALL_KINDS, positive: false }),
+            "==" | "===" | "equals" => {
+                let (var, other) = if is_const(right) { (left, right) } else { (right, left) };
+                (is_const(other)).then_some(())?;
+                path(var).map(|p| Guard { path: p, kinds: ALL_KINDS, positive: true })
+            }
+            "!=" | "!==" => {
+                let (var, other) = if is_const(right) { (left, right) } else { (right, left) };
+                (is_const(other)).then_some(())?;
+                path(var).map(|p| Guard { path: p, kinds: ALL_KINDS, positive: false })
+            }
+            "and" | "&&" => guard_of(left).filter(|g| g.positive).or_else(|| guard_of(right).filter(|g| g.positive)),
+            "or" | "||" => guard_of(left).filter(|g| !g.positive).or_else(|| guard_of(right).filter(|g| !g.positive)),
+            ">=" | ">" if is_index_of(left) => guard_of(left).map(|g| Guard { positive: true, ..g }),
+            _ => None,
+        },
+        ExprKind::Call { callee, args, .. } => {
+            let ExprKind::Attr { obj, name } = &callee.kind else {
+                // isinstance(x, int), validate(x)
+                let n = callee.dotted()?;
+                let last = n.rsplit('.').next().unwrap_or(&n);
+                if VALIDATES_ARG.contains(&last) || VALIDATES_ARG.contains(&n.as_str()) {
+                    let arg = if last == "isinstance" { args.first() } else { args.last() };
+                    return arg.and_then(|a| path(&a.value)).map(|p| Guard { path: p, kinds: ALL_KINDS, positive: true });
+                }
+                return None;
+            };
+            if PREFIX.contains(&name.as_str()) {
+                return path(obj).map(|p| Guard {
+                    path: p,
+                    kinds: Kind::Path.bit() | Kind::Ssrf.bit() | Kind::Redirect.bit(),
+                    positive: true,
+                });
+            }
+            if CONTAINS.contains(&name.as_str()) {
+                return args.first().and_then(|a| path(&a.value)).map(|p| Guard { path: p, kinds: ALL_KINDS, positive: true });
+            }
+            if VALIDATES_RECEIVER.contains(&name.as_str()) && args.iter().all(|a| is_const(&a.value)) && path(obj).is_some() {
+                return path(obj).map(|p| Guard { path: p, kinds: ALL_KINDS, positive: true });
+            }
+            if VALIDATES_ARG.contains(&name.as_str()) {
+                return args.last().and_then(|a| path(&a.value)).map(|p| Guard { path: p, kinds: ALL_KINDS, positive: true });
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+fn is_index_of(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Call { callee, .. } if matches!(&callee.kind, ExprKind::Attr { name, .. } if name == "indexOf"))
+}
+
+fn is_const(e: &Expr) -> bool {
+    matches!(e.kind, ExprKind::Str(_) | ExprKind::Num(_) | ExprKind::Bool(_) | ExprKind::Null)
+        || e.dotted().is_some_and(|d| d.rsplit('.').next().is_some_and(|l| l.len() > 1 && l.chars().all(|c| c.is_ascii_uppercase() || c == '_')))
+}
+
+/// Calls that clean their receiver for some kinds by what they are given: `s.replace("\n", "")` removes line
+/// breaks (log injection).
+pub fn call_sanitizes(site: &CallSite, receiver: &Value) -> Option<Value> {
+    let method = site.method();
+    if matches!(method, "replace" | "replaceAll" | "gsub" | "Replace" | "tr" | "delete") {
+        let pattern = site.consts.first().and_then(|c| c.as_ref());
+        let strips_breaks = match pattern {
+            Some(Const::Str(s)) => s.contains('\n') || s.contains('\r') || s.contains("\\n") || s.contains("\\r"),
+            _ => false,
+        };
+        if strips_breaks {
+            let mut v = Value { taint: receiver.taint.clone(), ..Value::default() };
+            if let Some(t) = v.taint.as_mut() {
+                t.sanitized |= Kind::Log.bit() | Kind::Header.bit();
+            }
+            return Some(v);
+        }
+    }
+    None
+}

@@ -1,0 +1,198 @@
+//! The taint engine: every function of the package is analysed on its own with its parameters as symbolic
+//! sources, which yields both real findings (where a real source reaches a sink) and a summary (which parameters
+//! reach the return value and which reach sinks); rounds repeat until the summaries settle, so flows through
+//! helpers, modules and classes are found without analysing any function twice per round.
+
+pub mod canon;
+mod compiled;
+mod eval;
+mod guards;
+pub mod value;
+
+use crate::handler::{Entry, HandlerSpec};
+use crate::ir::{Module, Span};
+use crate::rules::Rule;
+use crate::tables::Kind;
+pub use compiled::Compiled;
+use std::collections::HashMap;
+use value::{Taint, Value};
+
+/// A function of the package: (module index, function index).
+pub type FnRef = (usize, usize);
+
+/// A sink reached from parameters of a function.
+#[derive(Debug, Clone)]
+pub struct SinkReach {
+    pub params: u64,
+    pub kind: Kind,
+    pub module: usize,
+    pub span: Span,
+    pub callee: String,
+    /// Steps inside the function from the parameter to the sink, oldest first.
+    pub steps: Vec<(usize, Span, String)>,
+}
+
+/// What a call of a function does with its arguments.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    /// Parameters whose data reaches the return value.
+    pub ret_params: u64,
+    /// Kinds the returned parameter data has been cleaned for.
+    pub ret_sanitized: u32,
+    /// Real taint the function returns on its own (a helper reading the request).
+    pub ret: Option<Taint>,
+    pub ret_ty: Option<String>,
+    pub sinks: Vec<SinkReach>,
+}
+
+impl Summary {
+    fn fingerprint(&self) -> (u64, u32, u8, Vec<(u64, Kind, Span)>) {
+        (
+            self.ret_params,
+            self.ret_sanitized,
+            self.ret.as_ref().map_or(0, |t| t.labels),
+            self.sinks.iter().map(|s| (s.params, s.kind, s.span)).collect(),
+        )
+    }
+}
+
+/// A finding of the engine, before it is dressed.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub rule: &'static Rule,
+    pub module: usize,
+    pub span: Span,
+    pub message: String,
+    /// (module, span, note), oldest first; empty for non-taint checks.
+    pub trace: Vec<(usize, Span, String)>,
+}
+
+/// The whole package under analysis.
+#[derive(Debug)]
+pub struct Program<'a> {
+    pub modules: &'a [Module],
+    pub entries: Vec<Vec<Entry>>,
+    pub summaries: HashMap<FnRef, Summary>,
+    /// Values written to `self.f`/`this.f`, by (module, field): what a method reads when it has not set the field.
+    pub fields: HashMap<(usize, String), Value>,
+    /// Each module's top-level variables after its top-level code ran.
+    pub globals: Vec<HashMap<String, Value>>,
+    by_name: HashMap<String, Vec<FnRef>>,
+    module_by_name: HashMap<String, usize>,
+}
+
+/// How many rounds of summaries at most (each round analyses every function once).
+const MAX_ROUNDS: usize = 4;
+
+/// Analyses a package and returns its hits (taint, call checks; not secrets or custom checks).
+pub fn analyze(modules: &[Module], spec: Option<&HandlerSpec>) -> Vec<Hit> {
+    let mut program = Program::new(modules, spec);
+    let mut hits = Vec::new();
+    for round in 0..MAX_ROUNDS {
+        let mut summaries = HashMap::new();
+        let mut fields: HashMap<(usize, String), Value> = HashMap::new();
+        let mut globals = Vec::with_capacity(modules.len());
+        hits.clear();
+        for (m, module) in modules.iter().enumerate() {
+            for f in 0..module.functions.len() {
+                let out = eval::analyze_function(&program, m, f);
+                if f == 0 {
+                    globals.push(out.env.clone());
+                }
+                for (field, v) in out.fields {
+                    let slot = fields.entry((m, field)).or_default();
+                    *slot = std::mem::take(slot).join(v);
+                }
+                hits.extend(out.hits);
+                summaries.insert((m, f), out.summary);
+            }
+        }
+        let settled = round > 0
+            && summaries.len() == program.summaries.len()
+            && summaries.iter().all(|(k, s)| program.summaries.get(k).map(Summary::fingerprint) == Some(s.fingerprint()));
+        program.summaries = summaries;
+        program.fields = fields;
+        program.globals = globals;
+        if settled {
+            break;
+        }
+    }
+    dedup(hits)
+}
+
+fn dedup(mut hits: Vec<Hit>) -> Vec<Hit> {
+    hits.sort_by(|a, b| {
+        (a.module, a.span.start_line, a.rule.slug, a.trace.len()).cmp(&(b.module, b.span.start_line, b.rule.slug, b.trace.len()))
+    });
+    hits.dedup_by(|later, first| {
+        later.module == first.module && later.span.start_line == first.span.start_line && later.rule.slug == first.rule.slug
+    });
+    hits
+}
+
+impl<'a> Program<'a> {
+    fn new(modules: &'a [Module], spec: Option<&HandlerSpec>) -> Self {
+        let mut by_name: HashMap<String, Vec<FnRef>> = HashMap::new();
+        let mut module_by_name = HashMap::new();
+        for (m, module) in modules.iter().enumerate() {
+            module_by_name.insert(module.name.clone(), m);
+            for (f, func) in module.functions.iter().enumerate() {
+                if !func.name.starts_with('<') {
+                    by_name.entry(func.name.clone()).or_default().push((m, f));
+                }
+            }
+        }
+        Program {
+            modules,
+            entries: modules.iter().map(|m| crate::handler::entries(m, spec)).collect(),
+            summaries: HashMap::new(),
+            fields: HashMap::new(),
+            globals: vec![HashMap::new(); modules.len()],
+            by_name,
+            module_by_name,
+        }
+    }
+
+    /// The module a dotted import target names (`handlers.db`), also by suffix (`db` for `src.db`).
+    pub fn module_named(&self, name: &str) -> Option<usize> {
+        if let Some(m) = self.module_by_name.get(name) {
+            return Some(*m);
+        }
+        let suffix = format!(".{name}");
+        let mut found = self.modules.iter().enumerate().filter(|(_, m)| m.name.ends_with(&suffix));
+        match (found.next(), found.next()) {
+            (Some((i, _)), None) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// A top-level function or method of module `m` named `name` (in class `class` when given).
+    pub fn function_in(&self, m: usize, name: &str, class: Option<&str>) -> Option<FnRef> {
+        let module = self.modules.get(m)?;
+        module
+            .functions
+            .iter()
+            .enumerate()
+            .find(|(_, f)| {
+                f.name == name
+                    && match class {
+                        Some(c) => f.class.as_deref() == Some(c),
+                        None => f.parent == Some(0) || f.parent.is_none(),
+                    }
+            })
+            .map(|(i, _)| (m, i))
+    }
+
+    /// The only user function or method named `name` in the package, if exactly one has that name.
+    pub fn unique(&self, name: &str) -> Option<FnRef> {
+        match self.by_name.get(name).map(Vec::as_slice) {
+            Some([one]) => Some(*one),
+            _ => None,
+        }
+    }
+
+    /// A user class named `name` anywhere in the package, with its module.
+    pub fn class(&self, name: &str) -> Option<(usize, &'a crate::ir::Class)> {
+        self.modules.iter().enumerate().find_map(|(m, module)| module.classes.iter().find(|c| c.name == name).map(|c| (m, c)))
+    }
+}

@@ -1,0 +1,151 @@
+//! What the engine knows about a value: its taint (labels, the parameters it came from, the kinds it was cleaned
+//! for, how it got here), its constant value and its type.
+
+use crate::ir::Span;
+use crate::rules::Const;
+use crate::tables::{Kind, Kinds, Label};
+use std::rc::Rc;
+
+pub const INPUT: u8 = 1;
+pub const EXCEPTION: u8 = 2;
+pub const CREDENTIAL: u8 = 4;
+
+pub fn label_bit(label: Label) -> u8 {
+    match label {
+        Label::Input => INPUT,
+        Label::Exception => EXCEPTION,
+        Label::Credential => CREDENTIAL,
+    }
+}
+
+/// One step of how a value got where it is, newest first (a persistent list: cloning is cheap).
+#[derive(Debug)]
+pub struct Step {
+    pub module: usize,
+    pub span: Span,
+    pub note: String,
+    pub prev: Option<Rc<Step>>,
+}
+
+/// The maximum steps kept in a trace; older steps are dropped from the middle when shown.
+const MAX_STEPS: usize = 24;
+
+#[derive(Debug, Clone)]
+pub struct Taint {
+    /// Real sources: [`INPUT`], [`EXCEPTION`], [`CREDENTIAL`].
+    pub labels: u8,
+    /// Symbolic sources: bit `i` is parameter `i` of the function being analysed (for its summary).
+    pub params: u64,
+    /// Kinds this value has been cleaned for.
+    pub sanitized: Kinds,
+    pub trace: Option<Rc<Step>>,
+    pub depth: usize,
+}
+
+impl Taint {
+    pub fn source(label: u8, module: usize, span: Span, note: String) -> Taint {
+        Taint { labels: label, params: 0, sanitized: 0, trace: Some(Rc::new(Step { module, span, note, prev: None })), depth: 1 }
+    }
+
+    pub fn param(index: usize, module: usize, span: Span, note: String) -> Taint {
+        let bit = if index < 64 { 1u64 << index } else { 0 };
+        Taint { labels: 0, params: bit, sanitized: 0, trace: Some(Rc::new(Step { module, span, note, prev: None })), depth: 1 }
+    }
+
+    /// The same taint with one more step.
+    pub fn step(&self, module: usize, span: Span, note: impl Into<String>) -> Taint {
+        if self.depth >= MAX_STEPS {
+            return self.clone();
+        }
+        let mut t = self.clone();
+        t.trace = Some(Rc::new(Step { module, span, note: note.into(), prev: self.trace.clone() }));
+        t.depth += 1;
+        t
+    }
+
+    /// Whether a sink of `kind` fires on this value (a real label, not cleaned for the kind).
+    pub fn fires(&self, kind: Kind) -> bool {
+        self.labels & label_bit(kind.label()) != 0 && self.sanitized & kind.bit() == 0
+    }
+
+    /// Whether the value reaches a sink of `kind` from a parameter (for summaries).
+    pub fn reaches_from_params(&self, kind: Kind) -> bool {
+        self.params != 0 && self.sanitized & kind.bit() == 0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.labels == 0 && self.params == 0
+    }
+
+    /// The steps, oldest first.
+    pub fn steps(&self) -> Vec<(usize, Span, String)> {
+        let mut out = Vec::new();
+        let mut cur = self.trace.as_deref();
+        while let Some(step) = cur {
+            out.push((step.module, step.span, step.note.clone()));
+            cur = step.prev.as_deref();
+        }
+        out.reverse();
+        out
+    }
+}
+
+/// The union of two taints: labels and parameters add up, a value is clean for a kind only if both were; the
+/// shorter trace with a real label is kept.
+pub fn join(a: Option<Taint>, b: Option<Taint>) -> Option<Taint> {
+    match (a, b) {
+        (None, x) | (x, None) => x,
+        (Some(a), Some(b)) => {
+            let keep_a = match (a.labels != 0, b.labels != 0) {
+                (true, false) => true,
+                (false, true) => false,
+                _ => a.depth <= b.depth,
+            };
+            let (mut keep, other) = if keep_a { (a, b) } else { (b, a) };
+            keep.labels |= other.labels;
+            keep.params |= other.params;
+            keep.sanitized &= other.sanitized;
+            Some(keep)
+        }
+    }
+}
+
+/// A value as the engine tracks it.
+#[derive(Debug, Clone, Default)]
+pub struct Value {
+    pub taint: Option<Taint>,
+    pub konst: Option<Const>,
+    /// The type (a declared type's simple name, `T` of `new T()`, or the canonical name of the call that made it
+    /// followed by `()`): used to name method calls on it.
+    pub ty: Option<String>,
+    /// The function this value is, when it is a lambda or a named user function (for callbacks).
+    pub func: Option<(usize, usize)>,
+}
+
+impl Value {
+    pub fn tainted(taint: Option<Taint>) -> Value {
+        Value { taint, ..Value::default() }
+    }
+
+    pub fn konst(c: Const) -> Value {
+        Value { konst: Some(c), ..Value::default() }
+    }
+
+    /// The union of two values that may both flow here (branches, elements): constants only survive when equal.
+    pub fn join(self, other: Value) -> Value {
+        Value {
+            taint: join(self.taint, other.taint),
+            konst: if self.konst == other.konst { self.konst } else { None },
+            ty: self.ty.or(other.ty),
+            func: self.func.or(other.func),
+        }
+    }
+
+    /// Clean for `kinds` (a sanitizer's result).
+    pub fn sanitize(mut self, kinds: Kinds) -> Value {
+        if let Some(t) = self.taint.as_mut() {
+            t.sanitized |= kinds;
+        }
+        self
+    }
+}
