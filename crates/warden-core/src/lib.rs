@@ -24,6 +24,6 @@ pub use names::normalize_name;
 pub use package::Package;
 pub use purl::purl;
 pub use result::{
-    ExtractorStatus, FileError, MatchExplanation, MatchingStatus, SbomInput, ScanResult, ScanStatus, ScanStatusCode,
-    UndecidableMatch,
+    CodeFindingDetails, CodeLine, CodeStatus, ExtractorStatus, FileError, MatchExplanation, MatchingStatus, SbomInput,
+    ScanResult, ScanStatus, ScanStatusCode, SuggestedFix, TraceStep, UndecidableMatch,
 };

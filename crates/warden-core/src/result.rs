@@ -25,6 +25,9 @@ pub struct ScanStatus {
     /// How packages were matched against advisories; absent when no matching ran (`--scanners inventory`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub matching: Option<MatchingStatus>,
+    /// What code scanning read and could not read; absent when it did not run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<CodeStatus>,
     /// Present when the packages came from an SBOM (`warden scan --sbom`) rather than a deployment package.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sbom: Option<SbomInput>,
@@ -152,5 +155,68 @@ pub struct ScanResult {
     pub undecidable: Vec<UndecidableMatch>,
     pub packages: Vec<crate::Package>,
     pub errors: Vec<FileError>,
+    /// Beside each code finding: its snippet, suggested fixes and taint trace (Inspector serves these through
+    /// `BatchGetCodeSnippet`, not in the finding), joined by `findingArn`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub code: Vec<CodeFindingDetails>,
     pub status: ScanStatus,
+}
+
+/// What code scanning did.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CodeStatus {
+    /// Source files analysed (the function's own code and its layers').
+    pub files_analyzed: usize,
+    pub lines_analyzed: usize,
+    /// Source files left out as third-party (installed packages, `node_modules`, vendored gems, minified bundles);
+    /// `--include-third-party` analyses them.
+    pub third_party_skipped: usize,
+    /// Detectors that ran.
+    pub detectors: usize,
+    /// Whether secrets in snippets were masked (the default; `--show-secrets` turns it off).
+    pub secrets_redacted: bool,
+    /// Files that could not be analysed (too large, too slow to parse, not UTF-8): a visible gap.
+    pub file_errors: Vec<FileError>,
+}
+
+/// The parts of a code finding that are not in the finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CodeFindingDetails {
+    pub finding_arn: String,
+    /// What is wrong on these lines, in a sentence.
+    pub message: String,
+    pub code_snippet: Vec<CodeLine>,
+    /// Up to 5.
+    pub suggested_fixes: Vec<SuggestedFix>,
+    /// For taint findings: where the data came from, each step, and the sink (oldest first).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trace: Vec<TraceStep>,
+}
+
+/// One numbered line of a snippet (at most 20 lines of at most 240 characters).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CodeLine {
+    pub number: u32,
+    pub content: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SuggestedFix {
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+/// One step of a taint trace.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TraceStep {
+    pub file_path: String,
+    pub start_line: u32,
+    pub end_line: u32,
+    pub note: String,
 }

@@ -12,7 +12,7 @@ pub use clock::Stamp;
 pub use csv::{CSV_COLUMNS, csv};
 pub use cyclonedx::cyclonedx;
 pub use json::json;
-pub use sarif::{FINGERPRINT_KEY, SARIF_SCHEMA_URI, sarif, sarif_level};
+pub use sarif::{FINGERPRINT_KEY, SARIF_SCHEMA_URI, sarif, sarif_level, sarif_with_code};
 pub use spdx::spdx;
 pub use table::{table, table_colored};
 pub use warden_core::rfc3339;

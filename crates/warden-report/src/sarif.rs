@@ -9,7 +9,7 @@
 
 use serde_json::{Map, Value, json};
 use warden_core::{
-    CodeVulnerabilityDetails, Finding, PackageVulnerabilityDetails, Severity, VulnerablePackage, siphash24_128,
+    CodeFindingDetails, CodeVulnerabilityDetails, Finding, PackageVulnerabilityDetails, Severity, VulnerablePackage, siphash24_128,
 };
 
 /// The `$schema` of the document (the OASIS schema as SchemaStore serves it, which editors and GitHub know).
@@ -27,6 +27,11 @@ const FINGERPRINT_HASH_KEY: [u8; 16] = *b"warden/sarif/fp1";
 /// their first result appears. A finding without a package (or code) location still gets one result, located at
 /// the function's code root, so that nothing reported elsewhere is missing here.
 pub fn sarif(findings: &[Finding], tool_version: &str) -> String {
+    sarif_with_code(findings, &[], tool_version)
+}
+
+/// [`sarif`], with each code finding's taint trace (source → steps → sink) as a `codeFlows` thread flow.
+pub fn sarif_with_code(findings: &[Finding], code: &[CodeFindingDetails], tool_version: &str) -> String {
     let mut rules: Vec<Value> = Vec::new();
     let mut rule_ids: Vec<String> = Vec::new();
     let mut results: Vec<Value> = Vec::new();
@@ -41,8 +46,13 @@ pub fn sarif(findings: &[Finding], tool_version: &str) -> String {
                 rule_ids.len() - 1
             }
         };
+        let flow = code.iter().find(|c| c.finding_arn == finding.finding_arn).filter(|c| !c.trace.is_empty());
         for located in locate(finding) {
-            results.push(result(finding, &id, index, &located));
+            let mut r = result(finding, &id, index, &located);
+            if let (Some(details), Some(obj)) = (flow, r.as_object_mut()) {
+                obj.insert("codeFlows".into(), code_flow(details));
+            }
+            results.push(r);
         }
     }
 
@@ -63,6 +73,24 @@ pub fn sarif(findings: &[Finding], tool_version: &str) -> String {
         }],
     });
     serde_json::to_string_pretty(&log).unwrap_or_default()
+}
+
+/// A taint trace as one thread flow.
+fn code_flow(details: &CodeFindingDetails) -> Value {
+    let locations: Vec<Value> = details
+        .trace
+        .iter()
+        .map(|step| {
+            json!({"location": {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": relative_uri(&step.file_path)},
+                    "region": {"startLine": step.start_line.max(1), "endLine": step.end_line.max(step.start_line.max(1))},
+                },
+                "message": {"text": step.note},
+            }})
+        })
+        .collect();
+    json!([{"threadFlows": [{"locations": locations}]}])
 }
 
 /// SARIF's level for a severity: `error` for CRITICAL and HIGH, `warning` for MEDIUM, `note` for the rest.

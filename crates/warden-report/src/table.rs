@@ -1,5 +1,5 @@
 use std::fmt::Write;
-use warden_core::{Finding, ScanResult, ScanStatusCode, Severity};
+use warden_core::{CodeStatus, Finding, ScanResult, ScanStatusCode, Severity};
 
 /// A table for people, without colors: see [`table_colored`].
 pub fn table(result: &ScanResult) -> String {
@@ -17,9 +17,11 @@ pub fn table_colored(result: &ScanResult, color: bool) -> String {
         let _ = writeln!(out, "INVALID_ARTIFACT: {reason}");
         return out;
     }
+    let package_findings: Vec<Finding> =
+        result.findings.iter().filter(|f| f.code_vulnerability_details.is_none()).cloned().collect();
     match &result.status.matching {
         Some(matching) => {
-            findings(&mut out, &result.findings, color);
+            findings(&mut out, &package_findings, color);
             if !result.undecidable.is_empty() {
                 let _ = writeln!(
                     out,
@@ -55,7 +57,11 @@ pub fn table_colored(result: &ScanResult, color: bool) -> String {
                 );
             }
         }
-        None => packages(&mut out, result),
+        None if result.status.code.is_none() => packages(&mut out, result),
+        None => {}
+    }
+    if let Some(code) = &result.status.code {
+        code_findings(&mut out, result, code, color);
     }
     if !result.errors.is_empty() {
         let _ = writeln!(out, "\n{} files could not be read:", result.errors.len());
@@ -97,6 +103,70 @@ fn findings(out: &mut String, findings: &[Finding], color: bool) {
         }
         grid(out, &header, &rows);
     }
+}
+
+/// Code findings by severity: detector, file and line, what is wrong, and the taint trace's lines.
+fn code_findings(out: &mut String, result: &ScanResult, status: &CodeStatus, color: bool) {
+    let code: Vec<&Finding> = result.findings.iter().filter(|f| f.code_vulnerability_details.is_some()).collect();
+    let count = |s: Severity| code.iter().filter(|f| f.severity == s).count();
+    let totals: Vec<String> = Severity::RANKED.iter().map(|&s| format!("{s}: {}", count(s))).collect();
+    let _ = writeln!(out, "\nCode findings: {} ({})", code.len(), totals.join(", "));
+    for severity in Severity::RANKED {
+        let group: Vec<&&Finding> = code.iter().filter(|f| f.severity == severity).collect();
+        if group.is_empty() {
+            continue;
+        }
+        let heading = format!("{severity} ({})", group.len());
+        let _ = writeln!(out, "\n{}", if color { paint(severity, &heading) } else { heading });
+        let header = ["DETECTOR", "LOCATION", "PROBLEM", "TRACE"];
+        let rows: Vec<Vec<String>> = group
+            .iter()
+            .filter_map(|f| {
+                let c = f.code_vulnerability_details.as_ref()?;
+                let details = result.code.iter().find(|d| d.finding_arn == f.finding_arn);
+                let problem = details.map_or_else(|| c.detector_name.clone(), |d| first_line(&d.message, 70));
+                let trace = details.map(|d| trace_lines(&d.trace, &c.file_path.file_path)).unwrap_or_default();
+                Some(vec![
+                    c.detector_id.clone(),
+                    format!("{}:{}", c.file_path.file_path, c.file_path.start_line),
+                    problem,
+                    trace,
+                ])
+            })
+            .collect();
+        grid(out, &header, &rows);
+    }
+    let _ = writeln!(
+        out,
+        "\n{} source files ({} lines) analysed by {} detectors; {} third-party files skipped{}",
+        status.files_analyzed,
+        status.lines_analyzed,
+        status.detectors,
+        status.third_party_skipped,
+        if status.secrets_redacted { "; secrets masked in snippets" } else { "" }
+    );
+    for e in &status.file_errors {
+        let _ = writeln!(out, "  {}: {}", e.file_path, e.message);
+    }
+}
+
+/// `12 → 30 → db.py:8`: the trace's lines, naming a file only where it changes.
+fn trace_lines(trace: &[warden_core::TraceStep], file: &str) -> String {
+    let mut current = file;
+    let parts: Vec<String> = trace
+        .iter()
+        .map(|s| {
+            let part = if s.file_path == current {
+                s.start_line.to_string()
+            } else {
+                let name = s.file_path.rsplit('/').next().unwrap_or(&s.file_path);
+                format!("{name}:{}", s.start_line)
+            };
+            current = &s.file_path;
+            part
+        })
+        .collect();
+    parts.join(" → ")
 }
 
 fn paint(severity: Severity, text: &str) -> String {

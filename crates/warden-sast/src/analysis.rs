@@ -131,11 +131,7 @@ fn family_findings(modules: &[Module], files: &[&SourceFile], spec: Option<&Hand
             start_line: hit.span.start_line,
             end_line: hit.span.end_line,
             message: hit.message,
-            trace: hit
-                .trace
-                .into_iter()
-                .map(|(m, span, note)| TraceStep { file: path_of(m), span, note })
-                .collect(),
+            trace: compact(hit.trace.into_iter().map(|(m, span, note)| TraceStep { file: path_of(m), span, note }).collect()),
         });
     }
     for (m, module) in modules.iter().enumerate() {
@@ -173,6 +169,23 @@ fn family_findings(modules: &[Module], files: &[&SourceFile], spec: Option<&Hand
                     trace: h.trace,
                 });
             }
+        }
+    }
+    out
+}
+
+/// Consecutive steps on the same line say one thing: the first is kept (the sink, last, always is).
+fn compact(steps: Vec<TraceStep>) -> Vec<TraceStep> {
+    let last = steps.len().saturating_sub(1);
+    let mut out: Vec<TraceStep> = Vec::with_capacity(steps.len());
+    for (i, step) in steps.into_iter().enumerate() {
+        match out.last_mut() {
+            Some(prev) if prev.file == step.file && prev.span.start_line == step.span.start_line => {
+                if i == last {
+                    *prev = TraceStep { note: format!("{}; {}", prev.note, step.note), ..step };
+                }
+            }
+            _ => out.push(step),
         }
     }
     out

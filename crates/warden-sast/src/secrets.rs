@@ -206,7 +206,7 @@ fn named_value(name: &str, value: &Expr, out: &mut Vec<SecretHit>) {
 /// Names that end like secrets but hold none (`token_url`, `password_field`, `secret_name`, `TOKEN_HEADER`).
 fn is_not_a_secret_name(name: &str) -> bool {
     let n = name.to_ascii_lowercase();
-    ["url", "uri", "endpoint", "name", "field", "label", "header", "param", "type", "length", "path", "file", "prompt", "policy", "regex", "pattern", "id_key", "arn", "format", "hash_key", "range_key", "partition"]
+    ["url", "uri", "endpoint", "name", "field", "label", "header", "param", "type", "length", "path", "file", "prompt", "policy", "regex", "pattern", "id_key", "arn", "format", "hash_key", "range_key", "partition", "allow", "control", "provider", "type", "mode", "scope", "expir", "ttl", "policy"]
         .iter()
         .any(|w| n.contains(w) && !n.ends_with("key") || n.ends_with(w))
 }
@@ -223,7 +223,7 @@ fn is_placeholder(v: &str, name: &str) -> bool {
         || [
             "changeme", "change_me", "change-me", "placeholder", "your_", "your-", "yourpassword", "<", "${", "{{", "%s", "%(", "xxxx", "****",
             "dummy", "redacted", "replace", "todo", "secret_here", "password_here", "none", "null", "undefined", "process.env", "os.environ", "env[",
-            "arn:aws", "ssm:", "secretsmanager", "{", "fake", "sample", "not-a-", "notreal", "/", "\\", "example.com",
+            "true", "false", "arn:aws", "ssm:", "secretsmanager", "{", "fake", "sample", "not-a-", "notreal", "/", "\\", "example.com",
         ]
         .iter()
         .any(|p| lower.contains(p))

@@ -1,6 +1,7 @@
-//! The pipeline for one function: artifact → inventory → match → scan result (later: code analysis). An SBOM can
-//! stand in for the artifact and inventory ([`sbom`], [`scan_sbom`]).
+//! The pipeline for one function: artifact → inventory → match, and artifact → code analysis → scan result. An
+//! SBOM can stand in for the artifact and inventory ([`sbom`], [`scan_sbom`]).
 
+pub mod code;
 pub mod sbom;
 
 use warden_advisories::Database;
@@ -40,7 +41,7 @@ impl Progress for Silent {
 /// result too: status `INVALID_ARTIFACT` with the reason, and no packages (a partial inventory of a hostile package
 /// would be misleading).
 pub fn scan(specs: &[SourceSpec], limits: Limits, progress: &dyn Progress) -> ScanResult {
-    inventory(specs, limits, progress)
+    inventory(&Artifact::open(specs, limits), progress)
 }
 
 /// Scans a function and its layers and, when `vulnerabilities` is given and the artifact was read, matches the
@@ -51,11 +52,39 @@ pub fn scan_with(
     progress: &dyn Progress,
     vulnerabilities: Option<Vulnerabilities<'_>>,
 ) -> ScanResult {
-    let mut result = inventory(specs, limits, progress);
-    if let Some(v) = vulnerabilities
-        && result.status.status_code == ScanStatusCode::Successful
-    {
+    scan_function(specs, limits, progress, vulnerabilities, None)
+}
+
+/// What code scanning needs: how to scan, and the function the findings are about.
+#[derive(Debug, Clone, Copy)]
+pub struct CodeRequest<'a> {
+    pub options: &'a code::CodeOptions,
+    pub target: &'a Target,
+    pub now: Timestamp,
+}
+
+/// [`scan_with`], and when `code` is given, code scanning of the same artifact: `CODE_VULNERABILITY` findings after
+/// the package ones, their details in `code` and `status.code`.
+pub fn scan_function(
+    specs: &[SourceSpec],
+    limits: Limits,
+    progress: &dyn Progress,
+    vulnerabilities: Option<Vulnerabilities<'_>>,
+    code: Option<CodeRequest<'_>>,
+) -> ScanResult {
+    let artifact = Artifact::open(specs, limits);
+    let mut result = inventory(&artifact, progress);
+    if result.status.status_code != ScanStatusCode::Successful {
+        return result;
+    }
+    if let Some(v) = vulnerabilities {
         match_packages(&mut result, v);
+    }
+    if let (Some(c), Ok(artifact)) = (code, artifact.as_ref()) {
+        let scan = code::scan_code(artifact, c.options, c.target, c.now);
+        result.findings.extend(scan.findings);
+        result.code = scan.details;
+        result.status.code = Some(scan.status);
     }
     result
 }
@@ -69,6 +98,7 @@ pub fn scan_sbom(sbom: &sbom::Sbom, vulnerabilities: Option<Vulnerabilities<'_>>
         undecidable: Vec::new(),
         packages: sbom.packages.clone(),
         errors: sbom.skipped.clone(),
+        code: Vec::new(),
         status: ScanStatus {
             status_code: ScanStatusCode::Successful,
             reason: None,
@@ -80,6 +110,7 @@ pub fn scan_sbom(sbom: &sbom::Sbom, vulnerabilities: Option<Vulnerabilities<'_>>
                 file_errors: sbom.skipped.clone(),
             }],
             matching: None,
+            code: None,
             sbom: Some(sbom.input.clone()),
         },
     };
@@ -106,9 +137,9 @@ fn match_packages(result: &mut ScanResult, v: Vulnerabilities<'_>) {
     result.undecidable = matched.undecidable;
 }
 
-fn inventory(specs: &[SourceSpec], limits: Limits, progress: &dyn Progress) -> ScanResult {
-    let outcome = Artifact::open(specs, limits).and_then(|artifact| {
-        let plan = Plan::new(&artifact);
+fn inventory(artifact: &Result<Artifact, warden_artifact::ArtifactError>, progress: &dyn Progress) -> ScanResult {
+    let outcome = artifact.as_ref().map_err(Clone::clone).and_then(|artifact| {
+        let plan = Plan::new(artifact);
         progress.start(plan.len() as u64);
         plan.run(&|| progress.advance())
     });
@@ -119,11 +150,13 @@ fn inventory(specs: &[SourceSpec], limits: Limits, progress: &dyn Progress) -> S
             undecidable: Vec::new(),
             packages: inventory.packages,
             errors: inventory.errors,
+            code: Vec::new(),
             status: ScanStatus {
                 status_code: ScanStatusCode::Successful,
                 reason: None,
                 extractors: inventory.extractors,
                 matching: None,
+                code: None,
                 sbom: None,
             },
         },
@@ -133,11 +166,13 @@ fn inventory(specs: &[SourceSpec], limits: Limits, progress: &dyn Progress) -> S
             undecidable: Vec::new(),
             packages: Vec::new(),
             errors: Vec::new(),
+            code: Vec::new(),
             status: ScanStatus {
                 status_code: ScanStatusCode::InvalidArtifact,
                 reason: Some(e.to_string()),
                 extractors: Vec::new(),
                 matching: None,
+                code: None,
                 sbom: None,
             },
         },

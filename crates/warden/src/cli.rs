@@ -31,6 +31,8 @@ pub enum Command {
         sbom: Option<PathBuf>,
         #[command(flatten)]
         vuln: VulnArgs,
+        #[command(flatten)]
+        code: CodeArgs,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ScanFormat::Table)]
         format: ScanFormat,
@@ -135,14 +137,17 @@ pub enum Scanner {
     Vuln,
     /// The packages only (no database needed).
     Inventory,
+    /// Code vulnerabilities: static analysis of the function's own code and its layers' (no database needed).
+    Code,
 }
 
 /// Matching packages against advisories, and which findings to report.
 #[derive(Debug, Args)]
 pub struct VulnArgs {
-    /// What to scan for, comma-separated: `vuln` (findings; the packages are listed too) or `inventory` (packages
-    /// only, no advisory database needed).
-    #[arg(long, value_enum, value_delimiter = ',', default_value = "vuln", value_name = "LIST")]
+    /// What to scan for, comma-separated: `vuln` (package vulnerabilities; the packages are listed too), `code`
+    /// (code vulnerabilities in the function's own code), `inventory` (packages only). `vuln` needs the advisory
+    /// database; `code` and `inventory` do not.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "vuln,code", value_name = "LIST")]
     pub scanners: Vec<Scanner>,
     /// The advisory database directory [default: $WARDEN_DB, else $XDG_CACHE_HOME/warden/db, else
     /// ~/.cache/warden/db].
@@ -169,6 +174,30 @@ impl VulnArgs {
     pub fn matching(&self) -> bool {
         self.scanners.contains(&Scanner::Vuln)
     }
+
+    pub fn code(&self) -> bool {
+        self.scanners.contains(&Scanner::Code)
+    }
+}
+
+/// Code scanning.
+#[derive(Debug, Args)]
+pub struct CodeArgs {
+    /// Lambda's Handler setting (`app.lambda_handler`, `src/index.handler`, `com.example.Handler::handleRequest`,
+    /// `Assembly::Namespace.Class::Method`, `function.handler`): its first argument is the attacker-controlled
+    /// event. Default: Configuration.Handler of --function-config, else each runtime's conventions.
+    #[arg(long, value_name = "HANDLER")]
+    pub handler: Option<String>,
+    /// Lambda's runtime (`python3.12`, `nodejs20.x`, `java21`, `dotnet8`, `ruby3.3`): only its language is analysed.
+    /// Default: Configuration.Runtime of --function-config, else every supported language.
+    #[arg(long, value_name = "RUNTIME")]
+    pub runtime: Option<String>,
+    /// Analyse third-party code too (installed Python packages, node_modules, vendored gems, minified bundles).
+    #[arg(long)]
+    pub include_third_party: bool,
+    /// Show secrets in code snippets and messages (masked by default).
+    #[arg(long)]
+    pub show_secrets: bool,
 }
 
 fn parse_severity(s: &str) -> Result<Severity, String> {

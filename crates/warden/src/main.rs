@@ -28,8 +28,8 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Scan { input, sbom, vuln, format, output } => {
-            scan_cmd::run(&input, sbom.as_deref(), &vuln, format, output.as_deref())
+        Command::Scan { input, sbom, vuln, code, format, output } => {
+            scan_cmd::run(&input, sbom.as_deref(), &vuln, &code, format, output.as_deref())
         }
         Command::Sbom { input, format, output } => {
             let result = scan(&input)?;

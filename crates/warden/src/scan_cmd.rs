@@ -8,13 +8,15 @@ use warden_advisories::{Database, StoreError};
 use warden_core::{ScanResult, ScanStatusCode, Timestamp};
 use warden_match::{IgnoreList, Target};
 use warden_scan::Vulnerabilities;
+use warden_scan::code::CodeOptions;
 
-use crate::cli::{InputArgs, ScanFormat, VulnArgs};
+use crate::cli::{CodeArgs, InputArgs, ScanFormat, VulnArgs};
 
 pub fn run(
     input: &InputArgs,
     sbom: Option<&Path>,
     vuln: &VulnArgs,
+    code: &CodeArgs,
     format: ScanFormat,
     output: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
@@ -33,9 +35,11 @@ pub fn run(
         }
         None => IgnoreList::default(),
     };
+    let mut configured = (None, None);
     let target = match &vuln.function_config {
         Some(path) => {
             let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+            configured = handler_and_runtime(&text);
             Target::from_get_function(&text).with_context(|| format!("{}", path.display()))?
         }
         None => {
@@ -78,7 +82,10 @@ pub fn run(
             );
             warden_scan::scan_sbom(bom, vulnerabilities)
         }
-        None => scan_artifact(input, &target, vulnerabilities)?,
+        None => {
+            let code_options = vuln.code().then(|| code_options(code, configured));
+            scan_artifact(input, &target, vulnerabilities, code_options.as_ref())?
+        }
     };
 
     let today = warden_match::today_utc();
@@ -98,17 +105,40 @@ pub fn run(
             let color = output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             warden_report::table_colored(&result, color)
         }
-        ScanFormat::Sarif => warden_report::sarif(&result.findings, env!("CARGO_PKG_VERSION")),
+        ScanFormat::Sarif => warden_report::sarif_with_code(&result.findings, &result.code, env!("CARGO_PKG_VERSION")),
         ScanFormat::Csv => warden_report::csv(&result.findings),
     };
     crate::write_output(output, &text)?;
     Ok(exit_code(&result, vuln))
 }
 
+/// `Configuration.Handler` and `Configuration.Runtime` of a GetFunction response.
+fn handler_and_runtime(get_function: &str) -> (Option<String>, Option<String>) {
+    let value: serde_json::Value = serde_json::from_str(get_function).unwrap_or_default();
+    let config = &value["Configuration"];
+    let field = |name: &str| config[name].as_str().map(str::to_string);
+    (field("Handler"), field("Runtime"))
+}
+
+fn code_options(code: &CodeArgs, configured: (Option<String>, Option<String>)) -> CodeOptions {
+    let handler = code.handler.clone().or(configured.0);
+    let runtime = code.runtime.clone().or(configured.1);
+    CodeOptions {
+        analysis: warden_sast::Options {
+            handler: handler.as_deref().and_then(warden_sast::HandlerSpec::parse),
+            runtime,
+            budget: warden_sast::FileBudget::default(),
+        },
+        include_third_party: code.include_third_party,
+        show_secrets: code.show_secrets,
+    }
+}
+
 fn scan_artifact(
     input: &InputArgs,
     target: &Target,
     vulnerabilities: Option<Vulnerabilities<'_>>,
+    code: Option<&CodeOptions>,
 ) -> anyhow::Result<ScanResult> {
     let mut specs = input.specs()?;
     // Layers given as plain paths take their version ARN from the GetFunction response, by position.
@@ -122,7 +152,8 @@ fn scan_artifact(
         }
     }
     let progress = crate::progress::Bar::new();
-    let result = warden_scan::scan_with(&specs, input.limits(), &progress, vulnerabilities);
+    let request = code.map(|options| warden_scan::CodeRequest { options, target, now: Timestamp::now() });
+    let result = warden_scan::scan_function(&specs, input.limits(), &progress, vulnerabilities, request);
     progress.finish();
     if let Some(reason) = &result.status.reason {
         eprintln!("warden: INVALID_ARTIFACT: {reason}");
@@ -136,6 +167,8 @@ fn file_name(path: &Path) -> String {
 
 fn apply_filters(result: &mut ScanResult, vuln: &VulnArgs, ignore: &IgnoreList, today: &str) {
     let filtered = warden_match::filter(&mut result.findings, &mut result.explanations, &vuln.severity, ignore, today);
+    let kept: std::collections::HashSet<String> = result.findings.iter().map(|f| f.finding_arn.clone()).collect();
+    result.code.retain(|c| kept.contains(&c.finding_arn));
     if let Some(matching) = &mut result.status.matching {
         matching.ignored = filtered.ignored;
         matching.filtered_by_severity = filtered.by_severity;

@@ -9,6 +9,8 @@ pub mod javascript;
 pub mod python;
 pub mod registry;
 pub mod ruby;
+pub mod shared_random;
+pub mod shared_walk;
 
 use crate::ir::{Arg, ExprKind, Module, Span};
 use crate::lang::Lang;

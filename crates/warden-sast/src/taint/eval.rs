@@ -170,9 +170,7 @@ impl<'p, 'a> Fx<'p, 'a> {
                     Some(e) => self.expr(e),
                     None => Value::default(),
                 };
-                if self.lambda_handler
-                    && let Some(e) = value
-                {
+                if let Some(e) = value {
                     self.check_response(e, &v, *span);
                 }
                 self.ret = std::mem::take(&mut self.ret).join(v);
@@ -520,6 +518,9 @@ impl<'p, 'a> Fx<'p, 'a> {
                 if let Some(v) = self.env_source(e) {
                     return v;
                 }
+                if is_trusted_event_key(name) {
+                    return Value::default();
+                }
                 let o = self.expr(obj);
                 let konst = o.konst.as_ref().and_then(|k| k.get(name)).cloned();
                 Value { taint: o.taint, konst, ..Value::default() }
@@ -528,6 +529,9 @@ impl<'p, 'a> Fx<'p, 'a> {
                 let i = self.expr(index);
                 if let Some(v) = self.env_source(e) {
                     return v;
+                }
+                if index.as_str().is_some_and(is_trusted_event_key) {
+                    return Value::default();
                 }
                 let o = self.expr(obj);
                 let konst = match (&o.konst, &i.konst) {
@@ -753,13 +757,14 @@ impl<'p, 'a> Fx<'p, 'a> {
         // Standard output is the log in Lambda, but printing input is too common to call injection.
         let stdout = STDOUT.iter().any(|p| matches(p, site.callee));
         for (a, v) in site.args.iter().zip(vals) {
+            let whole = self.is_whole_event(&a.value);
             if let Some(t) = &v.taint {
-                if !stdout {
+                if !stdout && !whole {
                     self.sink_hit(Kind::Log, t, site.callee, site.span);
                 }
                 self.sink_hit(Kind::LoggedCredential, t, site.callee, site.span);
             }
-            if self.is_whole_event(&a.value)
+            if whole
                 && let Some(rule) = crate::rules::registry::of(self.module.lang).iter().find(|r| r.slug == "sensitive-information-leak")
             {
                 self.hits.push(Hit {
@@ -789,12 +794,18 @@ impl<'p, 'a> Fx<'p, 'a> {
     /// A Lambda handler's response: exception details in it, input in an HTML body, or a redirect to input.
     fn check_response(&mut self, e: &Expr, v: &Value, span: Span) {
         let Some(t) = &v.taint else { return };
-        if t.fires(Kind::StackTrace) && let Some(rule) = self.comp.rule_for(Kind::StackTrace) {
+        if self.lambda_handler && t.fires(Kind::StackTrace) && let Some(rule) = self.comp.rule_for(Kind::StackTrace) {
             let mut trace = t.steps();
             trace.push((self.m, span, "returned to the caller".to_string()));
             self.hits.push(Hit { rule, module: self.m, span, message: "exception details are returned to the caller".into(), trace });
         }
         let ExprKind::Dict(entries) = &e.kind else { return };
+        let is_response = entries.iter().any(|(k, _)| {
+            k.as_ref().and_then(|k| k.as_str()).is_some_and(|k| matches!(k, "statusCode" | "headers" | "StatusCode" | "Headers"))
+        });
+        if !self.lambda_handler && !is_response {
+            return;
+        }
         let key_of = |k: &Option<Expr>| k.as_ref().and_then(|k| k.as_str().map(str::to_string).or_else(|| k.dotted()));
         let html = v.konst.is_none()
             && entries.iter().any(|(k, val)| {
@@ -966,6 +977,12 @@ const STDOUT: &[&str] = &[
     "**.Console.Write", "**.Console.Error.WriteLine", "$stdout.puts", "STDOUT.puts", "**.LambdaLogger.log", "**.getLogger().log",
 ];
 
+/// Parts of Lambda events that AWS fills in, not the caller: the request context (ids, stage, account, the
+/// authorizer's verified claims) and stage variables.
+fn is_trusted_event_key(key: &str) -> bool {
+    matches!(key, "requestContext" | "RequestContext" | "request_context" | "stageVariables" | "StageVariables" | "stage_variables")
+}
+
 /// Names of environment objects and getters (for secrets read from the environment).
 const ENV_OBJECTS: &[&str] = &["os.environ", "process.env", "ENV"];
 const ENV_CALLS: &[&str] =
@@ -1111,15 +1128,13 @@ fn sink_message(kind: Kind, callee: &str) -> String {
         Kind::Xss => "writes an HTML response",
         Kind::Redirect => "redirects",
         Kind::Header => "sets a response header",
-        Kind::StackTrace => "returns exception details",
-        Kind::LoggedCredential => "logs a secret",
+        Kind::StackTrace | Kind::LoggedCredential => "",
         Kind::Template => "renders a template",
         Kind::Regex => "compiles a regular expression",
     };
-    let source = match kind.label() {
-        crate::tables::Label::Exception => "exception details",
-        crate::tables::Label::Credential => "a secret",
-        crate::tables::Label::Input => "attacker-controlled input",
-    };
-    format!("`{}` {what} from {source}", short(callee))
+    match kind {
+        Kind::LoggedCredential => format!("`{}` writes a secret to the logs", short(callee)),
+        Kind::StackTrace => format!("`{}` returns exception details to the caller", short(callee)),
+        _ => format!("`{}` {what} from attacker-controlled input", short(callee)),
+    }
 }

@@ -1,10 +1,10 @@
 //! # SQL injection
 //!
 //! ## What it finds
-//! A SQL statement built from attacker-controlled data (the Lambda event, a Flask/Django/FastAPI request) by string
-//! formatting, concatenation or an f-string, and run with a DB-API cursor (`cursor.execute`, `executemany`,
-//! `executescript`), SQLAlchemy (`text()`, `session.execute`, `engine.execute`), Django (`raw`, `extra`,
-//! `RawSQL`) or pandas (`read_sql`).
+//! A SQL statement built from attacker-controlled data (the Lambda event, a Flask/Django/FastAPI request) by
+//! string formatting, concatenation or an f-string, and run with a DB-API cursor (`execute`, `executemany`,
+//! `executescript`), SQLAlchemy `text()`, Django `raw`/`extra`/`RawSQL`, pandas `read_sql`, or the RDS Data API /
+//! Athena.
 //!
 //! ## Why it matters
 //! Whoever sends the event can change the statement: read other tenants' rows, bypass a login, drop tables.
@@ -38,8 +38,7 @@ pub const RULE: Rule = Rule {
     cwes: &["CWE-89"],
     severity: Severity::High,
     tags: &["injection", "sql", "owasp-top10"],
-    remediation: "Use parameterized queries (cursor.execute(sql, params)) or the ORM's query builder; never build SQL \
-                  text from request data.",
+    remediation: "Use parameterized queries (cursor.execute(sql, params)) or the ORM's query builder; never build SQL text from request data.",
     references: &["https://cwe.mitre.org/data/definitions/89.html"],
     checks: &[Check::Taint(Kind::Sql)],
 };
