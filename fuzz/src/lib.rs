@@ -23,3 +23,11 @@ pub fn zip_reader(data: &[u8]) {
         }
     }
 }
+
+/// Analyses `data` (as lossy UTF-8) as a one-file package named `path`: front end, handler discovery, taint
+/// engine and every detector of the language.
+pub fn analyze(path: &str, data: &[u8]) {
+    let text = String::from_utf8_lossy(data).into_owned();
+    let files = [warden_sast::SourceFile { path: path.to_string(), text, layer: None }];
+    let _ = warden_sast::analyze(&files, &warden_sast::Options::default());
+}

@@ -9,7 +9,8 @@
 
 use serde_json::{Map, Value, json};
 use warden_core::{
-    CodeFindingDetails, CodeVulnerabilityDetails, Finding, PackageVulnerabilityDetails, Severity, VulnerablePackage, siphash24_128,
+    CodeFindingDetails, CodeVulnerabilityDetails, Finding, PackageVulnerabilityDetails, Severity, VulnerablePackage,
+    siphash24_128,
 };
 
 /// The `$schema` of the document (the OASIS schema as SchemaStore serves it, which editors and GitHub know).

@@ -85,10 +85,16 @@ pub fn analyze(files: &[SourceFile], options: &Options) -> Analysis {
         .filter_map(|f| Lang::of_path(&f.path).map(|l| (l, f)))
         .filter(|(l, _)| only.is_none_or(|o| o == l.family()))
         .collect();
-    let parsed: Vec<(Lang, &SourceFile, Result<Module, frontend::ParseError>)> = wanted
-        .par_iter()
-        .map(|(lang, f)| (*lang, *f, frontend::lower(*lang, &f.path, &f.text, options.budget)))
-        .collect();
+    let parse = || -> Vec<(Lang, &SourceFile, Result<Module, frontend::ParseError>)> {
+        wanted
+            .par_iter()
+            .map(|(lang, f)| (*lang, *f, frontend::lower(*lang, &f.path, &f.text, options.budget)))
+            .collect()
+    };
+    let parsed = match rayon::ThreadPoolBuilder::new().stack_size(64 * 1024 * 1024).build() {
+        Ok(pool) => pool.install(parse),
+        Err(_) => parse(),
+    };
     let mut out = Analysis::default();
     let mut families: Vec<(Lang, Vec<Module>, Vec<&SourceFile>)> = Vec::new();
     for (lang, file, result) in parsed {
@@ -109,10 +115,18 @@ pub fn analyze(files: &[SourceFile], options: &Options) -> Analysis {
             Err(e) => out.errors.push(FileError { path: file.path.clone(), message: e.to_string() }),
         }
     }
-    let per_family: Vec<Vec<CodeFinding>> = families
-        .par_iter()
-        .map(|(_, modules, srcs)| family_findings(modules, srcs, options.handler.as_ref()))
-        .collect();
+    // The engine recurses over the IR (bounded by the front ends' depth guards); give it room.
+    let run = || -> Vec<Vec<CodeFinding>> {
+        families.par_iter().map(|(_, modules, srcs)| family_findings(modules, srcs, options.handler.as_ref())).collect()
+    };
+    let per_family = match rayon::ThreadPoolBuilder::new()
+        .stack_size(64 * 1024 * 1024)
+        .num_threads(families.len().clamp(1, 4))
+        .build()
+    {
+        Ok(pool) => pool.install(run),
+        Err(_) => run(),
+    };
     out.findings = per_family.into_iter().flatten().collect();
     out.findings.sort_by(|a, b| (&a.path, a.start_line, a.rule.slug).cmp(&(&b.path, b.start_line, b.rule.slug)));
     out
@@ -131,7 +145,9 @@ fn family_findings(modules: &[Module], files: &[&SourceFile], spec: Option<&Hand
             start_line: hit.span.start_line,
             end_line: hit.span.end_line,
             message: hit.message,
-            trace: compact(hit.trace.into_iter().map(|(m, span, note)| TraceStep { file: path_of(m), span, note }).collect()),
+            trace: compact(
+                hit.trace.into_iter().map(|(m, span, note)| TraceStep { file: path_of(m), span, note }).collect(),
+            ),
         });
     }
     for (m, module) in modules.iter().enumerate() {

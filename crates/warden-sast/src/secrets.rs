@@ -61,7 +61,12 @@ fn patterns() -> &'static Patterns {
     })
 }
 
-const AWS_EXAMPLES: &[&str] = &["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AKIAI44QH8DHBEXAMPLE", "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY"];
+const AWS_EXAMPLES: &[&str] = &[
+    "AKIAIOSFODNN7EXAMPLE",
+    "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+    "AKIAI44QH8DHBEXAMPLE",
+    "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
+];
 
 /// Every hardcoded secret of a module.
 pub fn scan(module: &Module) -> Vec<SecretHit> {
@@ -206,9 +211,41 @@ fn named_value(name: &str, value: &Expr, out: &mut Vec<SecretHit>) {
 /// Names that end like secrets but hold none (`token_url`, `password_field`, `secret_name`, `TOKEN_HEADER`).
 fn is_not_a_secret_name(name: &str) -> bool {
     let n = name.to_ascii_lowercase();
-    ["url", "uri", "endpoint", "name", "field", "label", "header", "param", "type", "length", "path", "file", "prompt", "policy", "regex", "pattern", "id_key", "arn", "format", "hash_key", "range_key", "partition", "allow", "control", "provider", "type", "mode", "scope", "expir", "ttl", "policy"]
-        .iter()
-        .any(|w| n.contains(w) && !n.ends_with("key") || n.ends_with(w))
+    [
+        "url",
+        "uri",
+        "endpoint",
+        "name",
+        "field",
+        "label",
+        "header",
+        "param",
+        "type",
+        "length",
+        "path",
+        "file",
+        "prompt",
+        "policy",
+        "regex",
+        "pattern",
+        "id_key",
+        "arn",
+        "format",
+        "hash_key",
+        "range_key",
+        "partition",
+        "allow",
+        "control",
+        "provider",
+        "type",
+        "mode",
+        "scope",
+        "expir",
+        "ttl",
+        "policy",
+    ]
+    .iter()
+    .any(|w| n.contains(w) && !n.ends_with("key") || n.ends_with(w))
 }
 
 /// Values that are plainly not real secrets.
@@ -221,9 +258,45 @@ fn is_placeholder(v: &str, name: &str) -> bool {
         || t.contains(char::is_whitespace) && t.split_whitespace().count() > 2
         || lower == name_lower
         || [
-            "changeme", "change_me", "change-me", "placeholder", "your_", "your-", "yourpassword", "<", "${", "{{", "%s", "%(", "xxxx", "****",
-            "dummy", "redacted", "replace", "todo", "secret_here", "password_here", "none", "null", "undefined", "process.env", "os.environ", "env[",
-            "true", "false", "arn:aws", "ssm:", "secretsmanager", "{", "fake", "sample", "not-a-", "notreal", "/", "\\", "example.com",
+            "changeme",
+            "change_me",
+            "change-me",
+            "placeholder",
+            "your_",
+            "your-",
+            "yourpassword",
+            "<",
+            "${",
+            "{{",
+            "%s",
+            "%(",
+            "xxxx",
+            "****",
+            "dummy",
+            "redacted",
+            "replace",
+            "todo",
+            "secret_here",
+            "password_here",
+            "none",
+            "null",
+            "undefined",
+            "process.env",
+            "os.environ",
+            "env[",
+            "true",
+            "false",
+            "arn:aws",
+            "ssm:",
+            "secretsmanager",
+            "{",
+            "fake",
+            "sample",
+            "not-a-",
+            "notreal",
+            "/",
+            "\\",
+            "example.com",
         ]
         .iter()
         .any(|p| lower.contains(p))

@@ -4,8 +4,8 @@
 
 use warden_artifact::{Artifact, Entry};
 use warden_core::{
-    CodeFilePath, CodeFindingDetails, CodeLine, CodeStatus, CodeVulnerabilityDetails, FileError, Finding, FindingStatus,
-    FindingType, Recommendation, Remediation, SuggestedFix, Timestamp, TraceStep, finding_arn,
+    CodeFilePath, CodeFindingDetails, CodeLine, CodeStatus, CodeVulnerabilityDetails, FileError, Finding,
+    FindingStatus, FindingType, Recommendation, Remediation, SuggestedFix, Timestamp, TraceStep, finding_arn,
 };
 use warden_match::Target;
 use warden_sast::{Analysis, CodeFinding, Lang, Options, SourceFile};
@@ -38,8 +38,19 @@ pub struct CodeScan {
 /// `site-packages`), `node_modules`, vendored gems, minified bundles.
 pub fn is_third_party(path: &str, installed: &std::collections::HashSet<String>) -> bool {
     const DIRS: &[&str] = &[
-        "/site-packages/", "/dist-packages/", "/node_modules/", "/vendor/bundle/", "/.bundle/", "/bower_components/",
-        "/__pycache__/", "/.venv/", "/venv/", "/jspm_packages/", "/ruby/gems/", "/gems/", "/vendor/cache/",
+        "/site-packages/",
+        "/dist-packages/",
+        "/node_modules/",
+        "/vendor/bundle/",
+        "/.bundle/",
+        "/bower_components/",
+        "/__pycache__/",
+        "/.venv/",
+        "/venv/",
+        "/jspm_packages/",
+        "/ruby/gems/",
+        "/gems/",
+        "/vendor/cache/",
     ];
     let name = path.rsplit('/').next().unwrap_or(path);
     DIRS.iter().any(|d| path.contains(d))
@@ -121,7 +132,12 @@ pub fn dress(
     status.detectors = warden_sast::rules::registry::all().count();
     for e in analysis.errors {
         let layer = files.iter().find(|f| f.path == e.path).and_then(|f| f.layer.clone());
-        status.file_errors.push(FileError { file_path: e.path, layer, extractor: "code".to_string(), message: e.message });
+        status.file_errors.push(FileError {
+            file_path: e.path,
+            layer,
+            extractor: "code".to_string(),
+            message: e.message,
+        });
     }
     let mut out = CodeScan { status, ..CodeScan::default() };
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
@@ -132,7 +148,11 @@ pub fn dress(
         let id = f.rule.id();
         let key = format!("{id}\u{0}{}\u{0}{normalized}", f.path);
         let occurrence = seen.entry(key).and_modify(|n| *n += 1).or_insert(0).to_string();
-        let arn = finding_arn(&target.region, &target.account, &[&target.resource.id, &id, &f.path, &normalized, &occurrence]);
+        let arn = finding_arn(
+            &target.region,
+            &target.account,
+            &[&target.resource.id, &id, &f.path, &normalized, &occurrence],
+        );
         let details = details(&f, text, &arn, options.show_secrets);
         out.findings.push(finding(&f, arn, target, now));
         out.details.push(details);

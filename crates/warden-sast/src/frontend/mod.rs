@@ -101,15 +101,22 @@ pub(crate) struct Cx<'s> {
     pub current: FuncId,
     /// The class whose body is being lowered.
     pub class: Option<String>,
+    /// Statement-block nesting depth, guarded by [`MAX_DEPTH`].
+    pub blocks: u32,
 }
 
 impl<'s> Cx<'s> {
     fn new(lang: Lang, path: &str, src: &'s str) -> Self {
         let mut module = Module::new(lang, path, &module_name(path));
         if let Some(top) = module.functions.first_mut() {
-            top.span = Span { start_line: 1, end_line: src.lines().count().max(1) as u32, start_byte: 0, end_byte: src.len() as u32 };
+            top.span = Span {
+                start_line: 1,
+                end_line: src.lines().count().max(1) as u32,
+                start_byte: 0,
+                end_byte: src.len() as u32,
+            };
         }
-        Cx { src, module, depth: 0, current: 0, class: None }
+        Cx { src, module, depth: 0, current: 0, class: None, blocks: 0 }
     }
 
     pub fn text(&self, node: Node) -> &'s str {
@@ -149,6 +156,20 @@ impl<'s> Cx<'s> {
         let e = f(self);
         self.depth -= 1;
         e
+    }
+
+    /// Enters a nested block of statements; `false` (and nothing entered) past [`MAX_DEPTH`], where the block is
+    /// dropped. Pair with [`Cx::leave_block`].
+    pub fn enter_block(&mut self) -> bool {
+        if self.blocks >= MAX_DEPTH {
+            return false;
+        }
+        self.blocks += 1;
+        true
+    }
+
+    pub fn leave_block(&mut self) {
+        self.blocks = self.blocks.saturating_sub(1);
     }
 
     pub fn import(&mut self, alias: &str, target: &str) {
@@ -228,12 +249,13 @@ pub(crate) fn decode_escapes(s: &str) -> String {
 
 /// `handlers/orders.py` → `handlers.orders`; `/var/task/src/index.js` → `src.index`.
 pub(crate) fn module_name(path: &str) -> String {
-    let trimmed = ["/var/task/", "/opt/python/", "/opt/nodejs/node_modules/", "/opt/nodejs/", "/opt/ruby/lib/", "/opt/"]
-        .iter()
-        .find_map(|p| path.strip_prefix(p))
-        .unwrap_or(path)
-        .trim_start_matches("./")
-        .trim_start_matches('/');
+    let trimmed =
+        ["/var/task/", "/opt/python/", "/opt/nodejs/node_modules/", "/opt/nodejs/", "/opt/ruby/lib/", "/opt/"]
+            .iter()
+            .find_map(|p| path.strip_prefix(p))
+            .unwrap_or(path)
+            .trim_start_matches("./")
+            .trim_start_matches('/');
     let stem = trimmed.rsplit_once('.').map_or(trimmed, |(s, _)| s);
     let stem = stem.strip_suffix("/__init__").or_else(|| stem.strip_suffix("/index")).unwrap_or(stem);
     stem.replace(['/', '\\'], ".")

@@ -11,9 +11,13 @@ pub(crate) fn lower(cx: &mut Cx, root: Node) {
 
 fn block(cx: &mut Cx, node: Node) -> Vec<Stmt> {
     let mut out = Vec::new();
+    if !cx.enter_block() {
+        return out;
+    }
     for child in code_children(node) {
         stmt(cx, child, &mut out);
     }
+    cx.leave_block();
     out
 }
 
@@ -138,8 +142,13 @@ fn stmt(cx: &mut Cx, node: Node, out: &mut Vec<Stmt>) {
                 out.push(Stmt::Expr(expr(cx, child)));
             }
         }
-        "pass_statement" | "break_statement" | "continue_statement" | "global_statement" | "nonlocal_statement"
-        | "future_import_statement" | "comment" => {}
+        "pass_statement"
+        | "break_statement"
+        | "continue_statement"
+        | "global_statement"
+        | "nonlocal_statement"
+        | "future_import_statement"
+        | "comment" => {}
         _ => out.push(Stmt::Expr(expr(cx, node))),
     }
 }
@@ -310,10 +319,7 @@ fn assignment(cx: &mut Cx, node: Node, out: &mut Vec<Stmt>) {
         let op = node.child_by_field_name("operator").map(|o| cx.text(o).trim_end_matches('=')).unwrap_or("+");
         value.map(|v| {
             let span = target.span.to(v.span);
-            Expr::new(
-                ExprKind::Binary { op: op.to_string(), left: Box::new(target.clone()), right: Box::new(v) },
-                span,
-            )
+            Expr::new(ExprKind::Binary { op: op.to_string(), left: Box::new(target.clone()), right: Box::new(v) }, span)
         })
     } else {
         value
@@ -322,7 +328,13 @@ fn assignment(cx: &mut Cx, node: Node, out: &mut Vec<Stmt>) {
 }
 
 /// `a, b = x, y` pairs up; `a, b = t` gives each `t[i]`.
-pub(crate) fn destructure(target: Expr, value: Option<Expr>, ty: Option<String>, span: crate::ir::Span, out: &mut Vec<Stmt>) {
+pub(crate) fn destructure(
+    target: Expr,
+    value: Option<Expr>,
+    ty: Option<String>,
+    span: crate::ir::Span,
+    out: &mut Vec<Stmt>,
+) {
     if let ExprKind::List(targets) = &target.kind {
         match value.as_ref().map(|v| &v.kind) {
             Some(ExprKind::List(values)) if values.len() == targets.len() => {
@@ -418,11 +430,9 @@ fn expr_inner(cx: &mut Cx, node: Node) -> Expr {
         "conditional_expression" => {
             let parts: Vec<Expr> = code_children(node).into_iter().map(|p| expr(cx, p)).collect();
             match <[Expr; 3]>::try_from(parts) {
-                Ok([then, cond, otherwise]) => ExprKind::Cond {
-                    cond: Box::new(cond),
-                    then: Box::new(then),
-                    otherwise: Box::new(otherwise),
-                },
+                Ok([then, cond, otherwise]) => {
+                    ExprKind::Cond { cond: Box::new(cond), then: Box::new(then), otherwise: Box::new(otherwise) }
+                }
                 Err(parts) => ExprKind::Other(parts),
             }
         }
@@ -435,8 +445,10 @@ fn expr_inner(cx: &mut Cx, node: Node) -> Expr {
                 match child.kind() {
                     "pair" => {
                         let key = child.child_by_field_name("key").map(|k| expr(cx, k));
-                        let value =
-                            child.child_by_field_name("value").map(|v| expr(cx, v)).unwrap_or_else(|| other(vec![], child));
+                        let value = child
+                            .child_by_field_name("value")
+                            .map(|v| expr(cx, v))
+                            .unwrap_or_else(|| other(vec![], child));
                         entries.push((key, value));
                     }
                     _ => entries.push((None, expr(cx, child))),
@@ -544,4 +556,3 @@ fn string(cx: &mut Cx, node: Node) -> ExprKind {
     }
     ExprKind::Concat(parts)
 }
-

@@ -63,6 +63,7 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
             t
         }),
         ret_ty: ret.ty.clone(),
+        ret_steps: ret.taint.as_ref().filter(|t| t.params != 0).map(Taint::steps).unwrap_or_default(),
         sinks: std::mem::take(&mut fx.sinks),
     };
     Output { summary, hits: fx.hits, fields: fx.fields, env: fx.env }
@@ -166,10 +167,13 @@ impl<'p, 'a> Fx<'p, 'a> {
                 self.assign(target, v);
             }
             Stmt::Return(value, span) => {
-                let v = match value {
+                let mut v = match value {
                     Some(e) => self.expr(e),
                     None => Value::default(),
                 };
+                if let Some(t) = v.taint.as_ref() {
+                    v.taint = Some(t.step(self.m, *span, "returned"));
+                }
                 if let Some(e) = value {
                     self.check_response(e, &v, *span);
                 }
@@ -322,7 +326,15 @@ impl<'p, 'a> Fx<'p, 'a> {
     }
 
     fn apply_guard(&mut self, g: &guards::Guard) {
-        for key in self.env.keys().filter(|k| *k == &g.path || k.starts_with(&format!("{}.", g.path)) || k.starts_with(&format!("{}[", g.path))).cloned().collect::<Vec<_>>() {
+        for key in self
+            .env
+            .keys()
+            .filter(|k| {
+                *k == &g.path || k.starts_with(&format!("{}.", g.path)) || k.starts_with(&format!("{}[", g.path))
+            })
+            .cloned()
+            .collect::<Vec<_>>()
+        {
             if let Some(v) = self.env.get_mut(&key)
                 && let Some(t) = v.taint.as_mut()
             {
@@ -555,7 +567,12 @@ impl<'p, 'a> Fx<'p, 'a> {
         if !ENV_OBJECTS.iter().any(|p| matches(p, &base)) || !is_secret_name(&key) {
             return None;
         }
-        Some(Value::tainted(Some(Taint::source(CREDENTIAL, self.m, e.span, format!("`{key}` is a secret from the environment")))))
+        Some(Value::tainted(Some(Taint::source(
+            CREDENTIAL,
+            self.m,
+            e.span,
+            format!("`{key}` is a secret from the environment"),
+        ))))
     }
 
     fn source_read(&mut self, e: &Expr) -> Option<Value> {
@@ -635,14 +652,8 @@ impl<'p, 'a> Fx<'p, 'a> {
             }
         }
         let consts: Vec<Option<Const>> = vals.iter().map(|v| v.konst.clone()).collect();
-        let site = CallSite {
-            callee: &name,
-            args,
-            consts: &consts,
-            receiver: receiver.konst.as_ref(),
-            new,
-            span: e.span,
-        };
+        let site =
+            CallSite { callee: &name, args, consts: &consts, receiver: receiver.konst.as_ref(), new, span: e.span };
         self.call_checks(&site);
         self.sink_checks(&site, &vals, &receiver);
         self.log_checks(&site, &vals);
@@ -695,7 +706,12 @@ impl<'p, 'a> Fx<'p, 'a> {
         }
         let key = site.str_arg(0, "")?;
         is_secret_name(key).then(|| {
-            Value::tainted(Some(Taint::source(CREDENTIAL, self.m, site.span, format!("`{key}` is a secret from the environment"))))
+            Value::tainted(Some(Taint::source(
+                CREDENTIAL,
+                self.m,
+                site.span,
+                format!("`{key}` is a secret from the environment"),
+            )))
         })
     }
 
@@ -720,8 +736,18 @@ impl<'p, 'a> Fx<'p, 'a> {
             }
             let selected: Vec<(&Value, Span)> = match sink.args {
                 Args::Any => vals.iter().zip(site.args).map(|(v, a)| (v, a.value.span)).collect(),
-                Args::First => site.position(0, "").and_then(|i| vals.get(i).zip(site.args.get(i))).map(|(v, a)| (v, a.value.span)).into_iter().collect(),
-                Args::At(i, n) => site.position(i, n).and_then(|i| vals.get(i).zip(site.args.get(i))).map(|(v, a)| (v, a.value.span)).into_iter().collect(),
+                Args::First => site
+                    .position(0, "")
+                    .and_then(|i| vals.get(i).zip(site.args.get(i)))
+                    .map(|(v, a)| (v, a.value.span))
+                    .into_iter()
+                    .collect(),
+                Args::At(i, n) => site
+                    .position(i, n)
+                    .and_then(|i| vals.get(i).zip(site.args.get(i)))
+                    .map(|(v, a)| (v, a.value.span))
+                    .into_iter()
+                    .collect(),
                 Args::From(i) => vals.iter().zip(site.args).skip(i).map(|(v, a)| (v, a.value.span)).collect(),
                 Args::Receiver => vec![(receiver, site.span)],
             };
@@ -745,7 +771,14 @@ impl<'p, 'a> Fx<'p, 'a> {
         if t.reaches_from_params(kind) {
             let mut steps = t.steps();
             steps.push((self.m, span, format!("reaches `{}`", short(callee))));
-            self.sinks.push(SinkReach { params: t.params, kind, module: self.m, span, callee: callee.to_string(), steps });
+            self.sinks.push(SinkReach {
+                params: t.params,
+                kind,
+                module: self.m,
+                span,
+                callee: callee.to_string(),
+                steps,
+            });
         }
     }
 
@@ -765,7 +798,8 @@ impl<'p, 'a> Fx<'p, 'a> {
                 self.sink_hit(Kind::LoggedCredential, t, site.callee, site.span);
             }
             if whole
-                && let Some(rule) = crate::rules::registry::of(self.module.lang).iter().find(|r| r.slug == "sensitive-information-leak")
+                && let Some(rule) =
+                    crate::rules::registry::of(self.module.lang).iter().find(|r| r.slug == "sensitive-information-leak")
             {
                 self.hits.push(Hit {
                     rule,
@@ -782,7 +816,9 @@ impl<'p, 'a> Fx<'p, 'a> {
     fn is_whole_event(&self, e: &Expr) -> bool {
         match &e.kind {
             ExprKind::Name(n) => self.event_names.contains(n),
-            ExprKind::Call { args, .. } => args.len() <= 3 && args.first().is_some_and(|a| self.is_whole_event(&a.value)),
+            ExprKind::Call { args, .. } => {
+                args.len() <= 3 && args.first().is_some_and(|a| self.is_whole_event(&a.value))
+            }
             ExprKind::Concat(parts) => parts.iter().any(|p| self.is_whole_event(p)),
             ExprKind::Binary { op, left, right } if op == "+" || op == "%" => {
                 self.is_whole_event(left) || self.is_whole_event(right)
@@ -794,23 +830,33 @@ impl<'p, 'a> Fx<'p, 'a> {
     /// A Lambda handler's response: exception details in it, input in an HTML body, or a redirect to input.
     fn check_response(&mut self, e: &Expr, v: &Value, span: Span) {
         let Some(t) = &v.taint else { return };
-        if self.lambda_handler && t.fires(Kind::StackTrace) && let Some(rule) = self.comp.rule_for(Kind::StackTrace) {
+        if self.lambda_handler
+            && t.fires(Kind::StackTrace)
+            && let Some(rule) = self.comp.rule_for(Kind::StackTrace)
+        {
             let mut trace = t.steps();
             trace.push((self.m, span, "returned to the caller".to_string()));
-            self.hits.push(Hit { rule, module: self.m, span, message: "exception details are returned to the caller".into(), trace });
+            self.hits.push(Hit {
+                rule,
+                module: self.m,
+                span,
+                message: "exception details are returned to the caller".into(),
+                trace,
+            });
         }
         let ExprKind::Dict(entries) = &e.kind else { return };
         let is_response = entries.iter().any(|(k, _)| {
-            k.as_ref().and_then(|k| k.as_str()).is_some_and(|k| matches!(k, "statusCode" | "headers" | "StatusCode" | "Headers"))
+            k.as_ref()
+                .and_then(|k| k.as_str())
+                .is_some_and(|k| matches!(k, "statusCode" | "headers" | "StatusCode" | "Headers"))
         });
         if !self.lambda_handler && !is_response {
             return;
         }
         let key_of = |k: &Option<Expr>| k.as_ref().and_then(|k| k.as_str().map(str::to_string).or_else(|| k.dotted()));
-        let html = v.konst.is_none()
-            && entries.iter().any(|(k, val)| {
-                key_of(k).is_some_and(|k| k.eq_ignore_ascii_case("headers")) && dict_has(val, "content-type", "html")
-            });
+        let html = entries.iter().any(|(k, val)| {
+            key_of(k).is_some_and(|k| k.eq_ignore_ascii_case("headers")) && dict_has(val, "content-type", "html")
+        });
         for (k, val) in entries {
             let Some(key) = key_of(k) else { continue };
             if key.eq_ignore_ascii_case("body") && html {
@@ -819,7 +865,9 @@ impl<'p, 'a> Fx<'p, 'a> {
                     self.sink_hit(Kind::Xss, &bt, "an HTML response body", val.span);
                 }
             }
-            if key.eq_ignore_ascii_case("headers") && let ExprKind::Dict(headers) = &val.kind {
+            if key.eq_ignore_ascii_case("headers")
+                && let ExprKind::Dict(headers) = &val.kind
+            {
                 for (hk, hv) in headers {
                     if key_of(hk).is_some_and(|h| h.eq_ignore_ascii_case("location")) {
                         let lv = self.expr(hv);
@@ -885,13 +933,25 @@ impl<'p, 'a> Fx<'p, 'a> {
                 }
                 let f = p.unique(method)?;
                 // An unknown receiver: only a method of a user class, never a same-named library call.
-                p.modules.get(f.0).and_then(|m| m.functions.get(f.1)).is_some_and(|func| func.class.is_some()).then_some(f)
+                p.modules
+                    .get(f.0)
+                    .and_then(|m| m.functions.get(f.1))
+                    .is_some_and(|func| func.class.is_some())
+                    .then_some(f)
             }
             _ => None,
         }
     }
 
-    fn apply_summary(&mut self, target: FnRef, callee: &Expr, args: &[Arg], vals: &[Value], receiver: &Value, span: Span) -> Value {
+    fn apply_summary(
+        &mut self,
+        target: FnRef,
+        callee: &Expr,
+        args: &[Arg],
+        vals: &[Value],
+        receiver: &Value,
+        span: Span,
+    ) -> Value {
         let Some(func) = self.program.modules.get(target.0).and_then(|m| m.functions.get(target.1)) else {
             return Value::default();
         };
@@ -900,7 +960,9 @@ impl<'p, 'a> Fx<'p, 'a> {
         let via_instance = matches!(&callee.kind, ExprKind::Attr { obj, .. } if !matches!(&obj.kind, ExprKind::Name(n) if n.chars().next().is_some_and(char::is_uppercase)));
         let offset = usize::from(explicit_self && via_instance);
         let mut bound: Vec<Option<Taint>> = vec![None; func.params.len()];
-        if offset == 1 && let Some(slot) = bound.first_mut() {
+        if offset == 1
+            && let Some(slot) = bound.first_mut()
+        {
             *slot = receiver.taint.clone();
         }
         let mut positional = 0;
@@ -934,11 +996,19 @@ impl<'p, 'a> Fx<'p, 'a> {
                     continue;
                 }
                 if t.fires(reach.kind)
-                    && let Some(rule) = Compiled::of(self.program.modules.get(reach.module).map_or(self.module.lang, |m| m.lang)).rule_for(reach.kind)
+                    && let Some(rule) =
+                        Compiled::of(self.program.modules.get(reach.module).map_or(self.module.lang, |m| m.lang))
+                            .rule_for(reach.kind)
                 {
                     let mut trace = t.steps();
                     trace.extend(reach.steps.iter().skip(1).cloned());
-                    self.hits.push(Hit { rule, module: reach.module, span: reach.span, message: sink_message(reach.kind, &reach.callee), trace });
+                    self.hits.push(Hit {
+                        rule,
+                        module: reach.module,
+                        span: reach.span,
+                        message: sink_message(reach.kind, &reach.callee),
+                        trace,
+                    });
                 }
                 if t.reaches_from_params(reach.kind) {
                     let mut steps = t.steps();
@@ -952,12 +1022,16 @@ impl<'p, 'a> Fx<'p, 'a> {
             if i < 64 && summary.ret_params & (1 << i) != 0 {
                 let t = t.map(|mut t| {
                     t.sanitized |= summary.ret_sanitized;
+                    for (m, s, note) in summary.ret_steps.iter().skip(1) {
+                        t = t.step(*m, *s, note.clone());
+                    }
                     t.step(self.m, span, format!("returned by `{}`", func.name))
                 });
                 taint = join(taint, t);
             }
         }
-        let is_ctor = matches!(func.name.as_str(), "__init__" | "constructor" | "initialize") || func.class.as_deref() == Some(func.name.as_str());
+        let is_ctor = matches!(func.name.as_str(), "__init__" | "constructor" | "initialize")
+            || func.class.as_deref() == Some(func.name.as_str());
         if is_ctor {
             let all = vals.iter().fold(None, |acc, v| join(acc, v.taint.clone()));
             return Value { taint: all, ty: func.class.clone(), ..Value::default() };
@@ -967,38 +1041,93 @@ impl<'p, 'a> Fx<'p, 'a> {
 }
 
 fn constructor(p: &Program, m: usize, class: &crate::ir::Class) -> Option<FnRef> {
-    ["__init__", "constructor", "initialize", class.name.as_str()].iter().find_map(|n| p.function_in(m, n, Some(&class.name)))
+    ["__init__", "constructor", "initialize", class.name.as_str()]
+        .iter()
+        .find_map(|n| p.function_in(m, n, Some(&class.name)))
 }
 
 /// Writers to standard output (Lambda sends it to CloudWatch Logs).
 const STDOUT: &[&str] = &[
-    "print", "console.log", "console.info", "console.error", "console.warn", "console.debug", "puts", "p", "pp",
-    "**.System.out.println", "**.System.out.print", "**.System.out.printf", "**.System.err.println", "**.Console.WriteLine",
-    "**.Console.Write", "**.Console.Error.WriteLine", "$stdout.puts", "STDOUT.puts", "**.LambdaLogger.log", "**.getLogger().log",
+    "print",
+    "console.log",
+    "console.info",
+    "console.error",
+    "console.warn",
+    "console.debug",
+    "puts",
+    "p",
+    "pp",
+    "**.System.out.println",
+    "**.System.out.print",
+    "**.System.out.printf",
+    "**.System.err.println",
+    "**.Console.WriteLine",
+    "**.Console.Write",
+    "**.Console.Error.WriteLine",
+    "$stdout.puts",
+    "STDOUT.puts",
+    "**.LambdaLogger.log",
+    "**.getLogger().log",
 ];
 
 /// Parts of Lambda events that AWS fills in, not the caller: the request context (ids, stage, account, the
 /// authorizer's verified claims) and stage variables.
 fn is_trusted_event_key(key: &str) -> bool {
-    matches!(key, "requestContext" | "RequestContext" | "request_context" | "stageVariables" | "StageVariables" | "stage_variables")
+    matches!(
+        key,
+        "requestContext"
+            | "RequestContext"
+            | "request_context"
+            | "stageVariables"
+            | "StageVariables"
+            | "stage_variables"
+    )
 }
 
 /// Names of environment objects and getters (for secrets read from the environment).
 const ENV_OBJECTS: &[&str] = &["os.environ", "process.env", "ENV"];
-const ENV_CALLS: &[&str] =
-    &["os.environ.get", "os.getenv", "**.System.getenv", "**.Environment.GetEnvironmentVariable", "ENV.fetch", "os.environ.__getitem__"];
+const ENV_CALLS: &[&str] = &[
+    "os.environ.get",
+    "os.getenv",
+    "**.System.getenv",
+    "**.Environment.GetEnvironmentVariable",
+    "ENV.fetch",
+    "os.environ.__getitem__",
+];
 
 fn is_secret_name(key: &str) -> bool {
     let k = key.to_ascii_uppercase();
-    ["SECRET", "PASSWORD", "PASSWD", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "ACCESS_KEY", "CREDENTIAL"].iter().any(|s| k.contains(s))
+    ["SECRET", "PASSWORD", "PASSWD", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "ACCESS_KEY", "CREDENTIAL"]
+        .iter()
+        .any(|s| k.contains(s))
 }
 
 fn is_mutator(method: &str) -> bool {
     matches!(
         method,
-        "append" | "extend" | "insert" | "add" | "addAll" | "push" | "unshift" | "put" | "putAll" | "update" | "concat"
-            | "Append" | "AppendFormat" | "AppendLine" | "Add" | "AddRange" | "Insert" | "write" | "setdefault" | "<<"
-            | "merge!" | "store" | "set"
+        "append"
+            | "extend"
+            | "insert"
+            | "add"
+            | "addAll"
+            | "push"
+            | "unshift"
+            | "put"
+            | "putAll"
+            | "update"
+            | "concat"
+            | "Append"
+            | "AppendFormat"
+            | "AppendLine"
+            | "Add"
+            | "AddRange"
+            | "Insert"
+            | "write"
+            | "setdefault"
+            | "<<"
+            | "merge!"
+            | "store"
+            | "set"
     )
 }
 
@@ -1019,7 +1148,9 @@ fn ends_in_exit(stmts: &[Stmt]) -> bool {
     match stmts.last() {
         Some(Stmt::Return(..) | Stmt::Throw(..)) => true,
         Some(Stmt::Block(b)) => ends_in_exit(b),
-        Some(Stmt::Expr(e)) => matches!(&e.kind, ExprKind::Call { callee, .. } if matches!(callee.dotted().as_deref(), Some("abort" | "flask.abort" | "sys.exit" | "exit" | "halt" | "process.exit"))),
+        Some(Stmt::Expr(e)) => {
+            matches!(&e.kind, ExprKind::Call { callee, .. } if matches!(callee.dotted().as_deref(), Some("abort" | "flask.abort" | "sys.exit" | "exit" | "halt" | "process.exit")))
+        }
         _ => false,
     }
 }
@@ -1082,7 +1213,30 @@ fn binary(op: &str, l: Value, r: Value) -> Value {
         _ => None,
     };
     // Arithmetic and comparisons give numbers and booleans: nothing to inject.
-    let clean = matches!(op, "-" | "*" | "/" | "//" | "**" | "<" | ">" | "<=" | ">=" | "==" | "!=" | "===" | "!==" | "in" | "not in" | "is" | "is not" | "instanceof" | "<<" | ">>" | "&" | "^");
+    let clean = matches!(
+        op,
+        "-" | "*"
+            | "/"
+            | "//"
+            | "**"
+            | "<"
+            | ">"
+            | "<="
+            | ">="
+            | "=="
+            | "!="
+            | "==="
+            | "!=="
+            | "in"
+            | "not in"
+            | "is"
+            | "is not"
+            | "instanceof"
+            | "<<"
+            | ">>"
+            | "&"
+            | "^"
+    );
     let taint = if clean { None } else { join(l.taint, r.taint) };
     Value { taint, konst, ..Value::default() }
 }
@@ -1094,7 +1248,9 @@ fn fold_call(method: &str, receiver: Option<&Const>, args: &[Option<Const>]) -> 
         "lower" | "toLowerCase" | "downcase" | "ToLower" | "ToLowerInvariant" => Some(Const::Str(s.to_lowercase())),
         "upper" | "toUpperCase" | "upcase" | "ToUpper" | "ToUpperInvariant" => Some(Const::Str(s.to_uppercase())),
         "strip" | "trim" | "Trim" => Some(Const::Str(s.trim().to_string())),
-        "encode" | "getBytes" | "GetBytes" | "freeze" | "to_s" | "toString" | "ToString" => Some(Const::Str(s.to_string())),
+        "encode" | "getBytes" | "GetBytes" | "freeze" | "to_s" | "toString" | "ToString" => {
+            Some(Const::Str(s.to_string()))
+        }
         "format" if args.iter().all(Option::is_some) => Some(Const::Str(s.to_string())),
         _ => None,
     }

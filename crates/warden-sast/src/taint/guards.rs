@@ -17,13 +17,51 @@ pub struct Guard {
     pub positive: bool,
 }
 
-const CONTAINS: &[&str] =
-    &["includes", "contains", "Contains", "include?", "has", "containsKey", "ContainsKey", "member?", "key?", "has_key?", "__contains__", "indexOf"];
-const VALIDATES_RECEIVER: &[&str] = &[
-    "isdigit", "isnumeric", "isdecimal", "isalnum", "isalpha", "isidentifier", "matches", "match?", "fullmatch",
-    "isValid", "IsMatch",
+const CONTAINS: &[&str] = &[
+    "includes",
+    "contains",
+    "Contains",
+    "include?",
+    "has",
+    "containsKey",
+    "ContainsKey",
+    "member?",
+    "key?",
+    "has_key?",
+    "__contains__",
+    "indexOf",
 ];
-const VALIDATES_ARG: &[&str] = &["fullmatch", "match", "test", "IsMatch", "isinstance", "isValid", "validate", "is_valid", "isUUID", "isInt", "isNumeric", "isAlphanumeric", "isEmail", "Number.isInteger", "isInteger", "uuid.UUID"];
+const VALIDATES_RECEIVER: &[&str] = &[
+    "isdigit",
+    "isnumeric",
+    "isdecimal",
+    "isalnum",
+    "isalpha",
+    "isidentifier",
+    "matches",
+    "match?",
+    "fullmatch",
+    "isValid",
+    "IsMatch",
+];
+const VALIDATES_ARG: &[&str] = &[
+    "fullmatch",
+    "match",
+    "test",
+    "IsMatch",
+    "isinstance",
+    "isValid",
+    "validate",
+    "is_valid",
+    "isUUID",
+    "isInt",
+    "isNumeric",
+    "isAlphanumeric",
+    "isEmail",
+    "Number.isInteger",
+    "isInteger",
+    "uuid.UUID",
+];
 const PREFIX: &[&str] = &["startswith", "startsWith", "StartsWith", "start_with?"];
 
 pub fn guard(cond: &Expr) -> Option<Guard> {
@@ -60,7 +98,11 @@ fn guard_of(cond: &Expr) -> Option<Guard> {
                 let last = n.rsplit('.').next().unwrap_or(&n);
                 if VALIDATES_ARG.contains(&last) || VALIDATES_ARG.contains(&n.as_str()) {
                     let arg = if last == "isinstance" { args.first() } else { args.last() };
-                    return arg.and_then(|a| path(&a.value)).map(|p| Guard { path: p, kinds: ALL_KINDS, positive: true });
+                    return arg.and_then(|a| path(&a.value)).map(|p| Guard {
+                        path: p,
+                        kinds: ALL_KINDS,
+                        positive: true,
+                    });
                 }
                 return None;
             };
@@ -72,13 +114,24 @@ fn guard_of(cond: &Expr) -> Option<Guard> {
                 });
             }
             if CONTAINS.contains(&name.as_str()) {
-                return args.first().and_then(|a| path(&a.value)).map(|p| Guard { path: p, kinds: ALL_KINDS, positive: true });
+                return args.first().and_then(|a| path(&a.value)).map(|p| Guard {
+                    path: p,
+                    kinds: ALL_KINDS,
+                    positive: true,
+                });
             }
-            if VALIDATES_RECEIVER.contains(&name.as_str()) && args.iter().all(|a| is_const(&a.value)) && path(obj).is_some() {
+            if VALIDATES_RECEIVER.contains(&name.as_str())
+                && args.iter().all(|a| is_const(&a.value))
+                && path(obj).is_some()
+            {
                 return path(obj).map(|p| Guard { path: p, kinds: ALL_KINDS, positive: true });
             }
             if VALIDATES_ARG.contains(&name.as_str()) {
-                return args.last().and_then(|a| path(&a.value)).map(|p| Guard { path: p, kinds: ALL_KINDS, positive: true });
+                return args.last().and_then(|a| path(&a.value)).map(|p| Guard {
+                    path: p,
+                    kinds: ALL_KINDS,
+                    positive: true,
+                });
             }
             None
         }
@@ -92,7 +145,9 @@ fn is_index_of(e: &Expr) -> bool {
 
 fn is_const(e: &Expr) -> bool {
     matches!(e.kind, ExprKind::Str(_) | ExprKind::Num(_) | ExprKind::Bool(_) | ExprKind::Null)
-        || e.dotted().is_some_and(|d| d.rsplit('.').next().is_some_and(|l| l.len() > 1 && l.chars().all(|c| c.is_ascii_uppercase() || c == '_')))
+        || e.dotted().is_some_and(|d| {
+            d.rsplit('.').next().is_some_and(|l| l.len() > 1 && l.chars().all(|c| c.is_ascii_uppercase() || c == '_'))
+        })
 }
 
 /// Calls that clean their receiver for some kinds by what they are given: `s.replace("\n", "")` removes line

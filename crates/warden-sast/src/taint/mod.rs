@@ -42,6 +42,8 @@ pub struct Summary {
     /// Real taint the function returns on its own (a helper reading the request).
     pub ret: Option<Taint>,
     pub ret_ty: Option<String>,
+    /// How parameter data gets to the return value inside the function (oldest first, the parameter step first).
+    pub ret_steps: Vec<(usize, Span, String)>,
     pub sinks: Vec<SinkReach>,
 }
 
@@ -109,7 +111,9 @@ pub fn analyze(modules: &[Module], spec: Option<&HandlerSpec>) -> Vec<Hit> {
         }
         let settled = round > 0
             && summaries.len() == program.summaries.len()
-            && summaries.iter().all(|(k, s)| program.summaries.get(k).map(Summary::fingerprint) == Some(s.fingerprint()));
+            && summaries
+                .iter()
+                .all(|(k, s)| program.summaries.get(k).map(Summary::fingerprint) == Some(s.fingerprint()));
         program.summaries = summaries;
         program.fields = fields;
         program.globals = globals;
@@ -122,10 +126,17 @@ pub fn analyze(modules: &[Module], spec: Option<&HandlerSpec>) -> Vec<Hit> {
 
 fn dedup(mut hits: Vec<Hit>) -> Vec<Hit> {
     hits.sort_by(|a, b| {
-        (a.module, a.span.start_line, a.rule.slug, a.trace.len()).cmp(&(b.module, b.span.start_line, b.rule.slug, b.trace.len()))
+        (a.module, a.span.start_line, a.rule.slug, a.trace.len()).cmp(&(
+            b.module,
+            b.span.start_line,
+            b.rule.slug,
+            b.trace.len(),
+        ))
     });
     hits.dedup_by(|later, first| {
-        later.module == first.module && later.span.start_line == first.span.start_line && later.rule.slug == first.rule.slug
+        later.module == first.module
+            && later.span.start_line == first.span.start_line
+            && later.rule.slug == first.rule.slug
     });
     hits
 }
@@ -158,8 +169,13 @@ impl<'a> Program<'a> {
         if let Some(m) = self.module_by_name.get(name) {
             return Some(*m);
         }
+        // `src.db` for `db`, or `db` for `orders.db` (the package root may be the scanned directory).
         let suffix = format!(".{name}");
-        let mut found = self.modules.iter().enumerate().filter(|(_, m)| m.name.ends_with(&suffix));
+        let mut found = self
+            .modules
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.name.ends_with(&suffix) || name.ends_with(&format!(".{}", m.name)));
         match (found.next(), found.next()) {
             (Some((i, _)), None) => Some(i),
             _ => None,
@@ -193,6 +209,9 @@ impl<'a> Program<'a> {
 
     /// A user class named `name` anywhere in the package, with its module.
     pub fn class(&self, name: &str) -> Option<(usize, &'a crate::ir::Class)> {
-        self.modules.iter().enumerate().find_map(|(m, module)| module.classes.iter().find(|c| c.name == name).map(|c| (m, c)))
+        self.modules
+            .iter()
+            .enumerate()
+            .find_map(|(m, module)| module.classes.iter().find(|c| c.name == name).map(|c| (m, c)))
     }
 }

@@ -44,12 +44,24 @@ pub struct Taint {
 
 impl Taint {
     pub fn source(label: u8, module: usize, span: Span, note: String) -> Taint {
-        Taint { labels: label, params: 0, sanitized: 0, trace: Some(Rc::new(Step { module, span, note, prev: None })), depth: 1 }
+        Taint {
+            labels: label,
+            params: 0,
+            sanitized: 0,
+            trace: Some(Rc::new(Step { module, span, note, prev: None })),
+            depth: 1,
+        }
     }
 
     pub fn param(index: usize, module: usize, span: Span, note: String) -> Taint {
         let bit = if index < 64 { 1u64 << index } else { 0 };
-        Taint { labels: 0, params: bit, sanitized: 0, trace: Some(Rc::new(Step { module, span, note, prev: None })), depth: 1 }
+        Taint {
+            labels: 0,
+            params: bit,
+            sanitized: 0,
+            trace: Some(Rc::new(Step { module, span, note, prev: None })),
+            depth: 1,
+        }
     }
 
     /// The same taint with one more step.

@@ -57,5 +57,43 @@ pub const RULE: Rule = Rule {
     tags: &["tls", "cryptography"],
     remediation: "Keep certificate and host name verification on (the default); to trust a private CA, pass its bundle (verify='/path/ca.pem').",
     references: &["https://cwe.mitre.org/data/definitions/295.html"],
-    checks: &[Check::Call(CallCheck { pattern: "requests.*", when: Some(verify_off), message: "verify=False turns off certificate checks" }), Check::Call(CallCheck { pattern: "requests.Session().*", when: Some(verify_off), message: "verify=False turns off certificate checks" }), Check::Call(CallCheck { pattern: "httpx.*", when: Some(verify_off), message: "verify=False turns off certificate checks" }), Check::Call(CallCheck { pattern: "**.Client", when: Some(verify_off), message: "verify=False turns off certificate checks" }), Check::Call(CallCheck { pattern: "**.request", when: Some(verify_off), message: "verify=False turns off certificate checks" }), Check::Call(CallCheck { pattern: "ssl._create_unverified_context", when: None, message: "an unverified TLS context" }), Check::Call(CallCheck { pattern: "urllib3.PoolManager", when: Some(cert_none), message: "cert_reqs=CERT_NONE" }), Check::Call(CallCheck { pattern: "ssl.wrap_socket", when: Some(cert_none), message: "cert_reqs=CERT_NONE" }), Check::Custom(unverified_contexts)],
+    checks: &[
+        Check::Call(CallCheck {
+            pattern: "requests.*",
+            when: Some(verify_off),
+            message: "verify=False turns off certificate checks",
+        }),
+        Check::Call(CallCheck {
+            pattern: "requests.Session().*",
+            when: Some(verify_off),
+            message: "verify=False turns off certificate checks",
+        }),
+        Check::Call(CallCheck {
+            pattern: "httpx.*",
+            when: Some(verify_off),
+            message: "verify=False turns off certificate checks",
+        }),
+        Check::Call(CallCheck {
+            pattern: "**.Client",
+            when: Some(verify_off),
+            message: "verify=False turns off certificate checks",
+        }),
+        Check::Call(CallCheck {
+            pattern: "**.request",
+            when: Some(verify_off),
+            message: "verify=False turns off certificate checks",
+        }),
+        Check::Call(CallCheck {
+            pattern: "ssl._create_unverified_context",
+            when: None,
+            message: "an unverified TLS context",
+        }),
+        Check::Call(CallCheck {
+            pattern: "urllib3.PoolManager",
+            when: Some(cert_none),
+            message: "cert_reqs=CERT_NONE",
+        }),
+        Check::Call(CallCheck { pattern: "ssl.wrap_socket", when: Some(cert_none), message: "cert_reqs=CERT_NONE" }),
+        Check::Custom(unverified_contexts),
+    ],
 };

@@ -29,8 +29,15 @@ use warden_core::Severity;
 pub(crate) fn is_clear_http(url: &str) -> bool {
     let Some(rest) = url.strip_prefix("http://") else { return false };
     let host = rest.split(['/', ':', '?']).next().unwrap_or_default();
-    !(host.is_empty() || host == "localhost" || host.starts_with("127.") || host == "0.0.0.0" || host == "[::1]"
-        || host.ends_with(".local") || host.ends_with(".internal") || host.ends_with(".localhost") || host == "169.254.169.254"
+    !(host.is_empty()
+        || host == "localhost"
+        || host.starts_with("127.")
+        || host == "0.0.0.0"
+        || host == "[::1]"
+        || host.ends_with(".local")
+        || host.ends_with(".internal")
+        || host.ends_with(".localhost")
+        || host == "169.254.169.254"
         || host.starts_with("host.docker"))
 }
 
@@ -54,5 +61,30 @@ pub const RULE: Rule = Rule {
     tags: &["encryption", "network"],
     remediation: "Use https:// (and SFTP/FTPS, SMTP with STARTTLS) for anything that carries data or credentials.",
     references: &["https://cwe.mitre.org/data/definitions/319.html"],
-    checks: &[Check::Call(CallCheck { pattern: "requests.*", when: Some(http_url), message: "a clear-text http:// URL" }), Check::Call(CallCheck { pattern: "httpx.*", when: Some(http_url), message: "a clear-text http:// URL" }), Check::Call(CallCheck { pattern: "urllib.request.urlopen", when: Some(http_url), message: "a clear-text http:// URL" }), Check::Call(CallCheck { pattern: "urllib.request.Request", when: Some(http_url), message: "a clear-text http:// URL" }), Check::Call(CallCheck { pattern: "boto3.client", when: Some(plain_endpoint), message: "an AWS client without TLS" }), Check::Call(CallCheck { pattern: "boto3.resource", when: Some(plain_endpoint), message: "an AWS client without TLS" }), Check::Call(CallCheck { pattern: "ftplib.FTP", when: None, message: "FTP sends credentials in clear text" }), Check::Call(CallCheck { pattern: "telnetlib.Telnet", when: None, message: "Telnet is clear text" })],
+    checks: &[
+        Check::Call(CallCheck { pattern: "requests.*", when: Some(http_url), message: "a clear-text http:// URL" }),
+        Check::Call(CallCheck { pattern: "httpx.*", when: Some(http_url), message: "a clear-text http:// URL" }),
+        Check::Call(CallCheck {
+            pattern: "urllib.request.urlopen",
+            when: Some(http_url),
+            message: "a clear-text http:// URL",
+        }),
+        Check::Call(CallCheck {
+            pattern: "urllib.request.Request",
+            when: Some(http_url),
+            message: "a clear-text http:// URL",
+        }),
+        Check::Call(CallCheck {
+            pattern: "boto3.client",
+            when: Some(plain_endpoint),
+            message: "an AWS client without TLS",
+        }),
+        Check::Call(CallCheck {
+            pattern: "boto3.resource",
+            when: Some(plain_endpoint),
+            message: "an AWS client without TLS",
+        }),
+        Check::Call(CallCheck { pattern: "ftplib.FTP", when: None, message: "FTP sends credentials in clear text" }),
+        Check::Call(CallCheck { pattern: "telnetlib.Telnet", when: None, message: "Telnet is clear text" }),
+    ],
 };

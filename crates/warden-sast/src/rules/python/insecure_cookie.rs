@@ -42,7 +42,11 @@ fn set_cookie_headers(module: &Module, out: &mut Vec<RawHit>) {
             if let (true, Some(value)) = (is_cookie, v.as_str()) {
                 let lower = value.to_ascii_lowercase();
                 if !(lower.contains("secure") && lower.contains("httponly")) {
-                    out.push(RawHit { span: v.span, message: "a Set-Cookie header without Secure or HttpOnly".into(), trace: Vec::new() });
+                    out.push(RawHit {
+                        span: v.span,
+                        message: "a Set-Cookie header without Secure or HttpOnly".into(),
+                        trace: Vec::new(),
+                    });
                 }
             }
         }
@@ -58,5 +62,12 @@ pub const RULE: Rule = Rule {
     tags: &["cookies", "web"],
     remediation: "Set cookies with secure=True, httponly=True and samesite='Lax' (or 'Strict').",
     references: &["https://cwe.mitre.org/data/definitions/614.html"],
-    checks: &[Check::Call(CallCheck { pattern: "**.set_cookie", when: Some(missing_flags), message: "a cookie without Secure or HttpOnly" }), Check::Custom(set_cookie_headers)],
+    checks: &[
+        Check::Call(CallCheck {
+            pattern: "**.set_cookie",
+            when: Some(missing_flags),
+            message: "a cookie without Secure or HttpOnly",
+        }),
+        Check::Custom(set_cookie_headers),
+    ],
 };

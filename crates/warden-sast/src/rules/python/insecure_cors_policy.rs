@@ -43,13 +43,20 @@ fn wildcard_headers(module: &Module, out: &mut Vec<RawHit>) {
     crate::rules::shared_walk::expressions(module, &mut |e| {
         let ExprKind::Dict(entries) = &e.kind else { return };
         let get = |name: &str| {
-            entries.iter().find(|(k, _)| k.as_ref().and_then(|k| k.as_str()).is_some_and(|k| k.eq_ignore_ascii_case(name)))
+            entries
+                .iter()
+                .find(|(k, _)| k.as_ref().and_then(|k| k.as_str()).is_some_and(|k| k.eq_ignore_ascii_case(name)))
         };
         let star = get("Access-Control-Allow-Origin").is_some_and(|(_, v)| v.as_str() == Some("*"));
-        let creds = get("Access-Control-Allow-Credentials")
-            .is_some_and(|(_, v)| v.as_str().is_some_and(|s| s.eq_ignore_ascii_case("true")) || matches!(v.kind, ExprKind::Bool(true)));
+        let creds = get("Access-Control-Allow-Credentials").is_some_and(|(_, v)| {
+            v.as_str().is_some_and(|s| s.eq_ignore_ascii_case("true")) || matches!(v.kind, ExprKind::Bool(true))
+        });
         if star && creds {
-            out.push(RawHit { span: e.span, message: "Access-Control-Allow-Origin * with credentials".into(), trace: Vec::new() });
+            out.push(RawHit {
+                span: e.span,
+                message: "Access-Control-Allow-Origin * with credentials".into(),
+                trace: Vec::new(),
+            });
         }
     });
 }
@@ -63,5 +70,17 @@ pub const RULE: Rule = Rule {
     tags: &["cors", "web"],
     remediation: "List the origins that may call the API; never combine a wildcard (or a reflected Origin) with credentials.",
     references: &["https://cwe.mitre.org/data/definitions/942.html"],
-    checks: &[Check::Call(CallCheck { pattern: "flask_cors.CORS", when: Some(wildcard_with_credentials), message: "any origin may send credentialed requests" }), Check::Call(CallCheck { pattern: "flask_cors.cross_origin", when: Some(wildcard_with_credentials), message: "any origin may send credentialed requests" }), Check::Custom(wildcard_headers)],
+    checks: &[
+        Check::Call(CallCheck {
+            pattern: "flask_cors.CORS",
+            when: Some(wildcard_with_credentials),
+            message: "any origin may send credentialed requests",
+        }),
+        Check::Call(CallCheck {
+            pattern: "flask_cors.cross_origin",
+            when: Some(wildcard_with_credentials),
+            message: "any origin may send credentialed requests",
+        }),
+        Check::Custom(wildcard_headers),
+    ],
 };

@@ -34,7 +34,9 @@ fn for_security(site: &CallSite) -> bool {
 /// `hashlib.new("md5")`, `hashlib.new("sha1")`.
 fn weak_name(site: &CallSite) -> bool {
     for_security(site)
-        && site.str_arg(0, "name").is_some_and(|n| matches!(n.to_ascii_lowercase().as_str(), "md5" | "sha1" | "sha-1" | "md4" | "md2"))
+        && site
+            .str_arg(0, "name")
+            .is_some_and(|n| matches!(n.to_ascii_lowercase().as_str(), "md5" | "sha1" | "sha-1" | "md4" | "md2"))
 }
 
 pub const RULE: Rule = Rule {
@@ -46,5 +48,24 @@ pub const RULE: Rule = Rule {
     tags: &["cryptography"],
     remediation: "Use SHA-256 or better for integrity and signatures, and a password hash (bcrypt, scrypt, argon2, hashlib.pbkdf2_hmac) for passwords; pass usedforsecurity=False where MD5/SHA-1 is only a checksum.",
     references: &["https://cwe.mitre.org/data/definitions/328.html"],
-    checks: &[Check::Call(CallCheck { pattern: "hashlib.md5", when: Some(for_security), message: "MD5 is broken" }), Check::Call(CallCheck { pattern: "hashlib.sha1", when: Some(for_security), message: "SHA-1 is broken" }), Check::Call(CallCheck { pattern: "hashlib.new", when: Some(weak_name), message: "a broken hash algorithm" }), Check::Call(CallCheck { pattern: "Crypto.Hash.MD5.new", when: None, message: "MD5 is broken" }), Check::Call(CallCheck { pattern: "Crypto.Hash.SHA.new", when: None, message: "SHA-1 is broken" }), Check::Call(CallCheck { pattern: "Crypto.Hash.SHA1.new", when: None, message: "SHA-1 is broken" }), Check::Call(CallCheck { pattern: "cryptography.hazmat.primitives.hashes.MD5", when: None, message: "MD5 is broken" }), Check::Call(CallCheck { pattern: "cryptography.hazmat.primitives.hashes.SHA1", when: None, message: "SHA-1 is broken" }), Check::Call(CallCheck { pattern: "hashes.MD5", when: None, message: "MD5 is broken" }), Check::Call(CallCheck { pattern: "hashes.SHA1", when: None, message: "SHA-1 is broken" })],
+    checks: &[
+        Check::Call(CallCheck { pattern: "hashlib.md5", when: Some(for_security), message: "MD5 is broken" }),
+        Check::Call(CallCheck { pattern: "hashlib.sha1", when: Some(for_security), message: "SHA-1 is broken" }),
+        Check::Call(CallCheck { pattern: "hashlib.new", when: Some(weak_name), message: "a broken hash algorithm" }),
+        Check::Call(CallCheck { pattern: "Crypto.Hash.MD5.new", when: None, message: "MD5 is broken" }),
+        Check::Call(CallCheck { pattern: "Crypto.Hash.SHA.new", when: None, message: "SHA-1 is broken" }),
+        Check::Call(CallCheck { pattern: "Crypto.Hash.SHA1.new", when: None, message: "SHA-1 is broken" }),
+        Check::Call(CallCheck {
+            pattern: "cryptography.hazmat.primitives.hashes.MD5",
+            when: None,
+            message: "MD5 is broken",
+        }),
+        Check::Call(CallCheck {
+            pattern: "cryptography.hazmat.primitives.hashes.SHA1",
+            when: None,
+            message: "SHA-1 is broken",
+        }),
+        Check::Call(CallCheck { pattern: "hashes.MD5", when: None, message: "MD5 is broken" }),
+        Check::Call(CallCheck { pattern: "hashes.SHA1", when: None, message: "SHA-1 is broken" }),
+    ],
 };

@@ -34,5 +34,9 @@ pub const RULE: Rule = Rule {
     tags: &["filesystem"],
     remediation: "Create temporary files with tempfile.NamedTemporaryFile, mkstemp or TemporaryDirectory, which pick an unused name and open it atomically.",
     references: &["https://cwe.mitre.org/data/definitions/377.html"],
-    checks: &[Check::Call(CallCheck { pattern: "tempfile.mktemp", when: None, message: "mktemp returns a name, not a file" }), Check::Call(CallCheck { pattern: "os.tempnam", when: None, message: "tempnam returns a name, not a file" }), Check::Call(CallCheck { pattern: "os.tmpnam", when: None, message: "tmpnam returns a name, not a file" })],
+    checks: &[
+        Check::Call(CallCheck { pattern: "tempfile.mktemp", when: None, message: "mktemp returns a name, not a file" }),
+        Check::Call(CallCheck { pattern: "os.tempnam", when: None, message: "tempnam returns a name, not a file" }),
+        Check::Call(CallCheck { pattern: "os.tmpnam", when: None, message: "tmpnam returns a name, not a file" }),
+    ],
 };

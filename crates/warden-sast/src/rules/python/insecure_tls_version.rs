@@ -27,8 +27,18 @@ use crate::rules::{Check, RawHit, Rule};
 use warden_core::Severity;
 
 const OLD: &[&str] = &[
-    "PROTOCOL_SSLv2", "PROTOCOL_SSLv3", "PROTOCOL_SSLv23", "PROTOCOL_TLSv1", "PROTOCOL_TLSv1_1", "SSLv2_METHOD",
-    "SSLv3_METHOD", "TLSv1_METHOD", "TLSv1_1_METHOD", "TLSVersion.TLSv1", "TLSVersion.TLSv1_1", "TLSVersion.SSLv3",
+    "PROTOCOL_SSLv2",
+    "PROTOCOL_SSLv3",
+    "PROTOCOL_SSLv23",
+    "PROTOCOL_TLSv1",
+    "PROTOCOL_TLSv1_1",
+    "SSLv2_METHOD",
+    "SSLv3_METHOD",
+    "TLSv1_METHOD",
+    "TLSv1_1_METHOD",
+    "TLSVersion.TLSv1",
+    "TLSVersion.TLSv1_1",
+    "TLSVersion.SSLv3",
 ];
 
 /// Any use of an old protocol constant.
@@ -38,7 +48,11 @@ fn old_protocols(module: &Module, out: &mut Vec<RawHit>) {
             && (d.starts_with("ssl.") || d.starts_with("OpenSSL.") || d.starts_with("SSL."))
             && OLD.iter().any(|o| d.ends_with(o))
         {
-            out.push(RawHit { span: e.span, message: format!("`{d}` is an insecure protocol version"), trace: Vec::new() });
+            out.push(RawHit {
+                span: e.span,
+                message: format!("`{d}` is an insecure protocol version"),
+                trace: Vec::new(),
+            });
         }
     });
 }

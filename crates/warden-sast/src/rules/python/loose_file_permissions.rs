@@ -54,5 +54,19 @@ pub const RULE: Rule = Rule {
     tags: &["filesystem", "permissions"],
     remediation: "Give files the narrowest mode that works (0o600 for secrets, 0o644 for shared read-only files); never world-writable.",
     references: &["https://cwe.mitre.org/data/definitions/732.html"],
-    checks: &[Check::Call(CallCheck { pattern: "os.chmod", when: Some(world_writable_1), message: "a world-writable mode" }), Check::Call(CallCheck { pattern: "os.fchmod", when: Some(world_writable_1), message: "a world-writable mode" }), Check::Call(CallCheck { pattern: "os.makedirs", when: Some(world_writable_mode_kw), message: "a world-writable mode" }), Check::Call(CallCheck { pattern: "os.mkdir", when: Some(world_writable_mode_kw), message: "a world-writable mode" }), Check::Call(CallCheck { pattern: "**.chmod", when: Some(world_writable_0), message: "a world-writable mode" })],
+    checks: &[
+        Check::Call(CallCheck { pattern: "os.chmod", when: Some(world_writable_1), message: "a world-writable mode" }),
+        Check::Call(CallCheck { pattern: "os.fchmod", when: Some(world_writable_1), message: "a world-writable mode" }),
+        Check::Call(CallCheck {
+            pattern: "os.makedirs",
+            when: Some(world_writable_mode_kw),
+            message: "a world-writable mode",
+        }),
+        Check::Call(CallCheck {
+            pattern: "os.mkdir",
+            when: Some(world_writable_mode_kw),
+            message: "a world-writable mode",
+        }),
+        Check::Call(CallCheck { pattern: "**.chmod", when: Some(world_writable_0), message: "a world-writable mode" }),
+    ],
 };

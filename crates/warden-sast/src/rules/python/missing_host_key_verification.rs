@@ -46,5 +46,9 @@ pub const RULE: Rule = Rule {
     tags: &["ssh", "paramiko"],
     remediation: "Load known host keys (client.load_system_host_keys() or load_host_keys(path)) and keep the RejectPolicy default.",
     references: &["https://cwe.mitre.org/data/definitions/322.html"],
-    checks: &[Check::Call(CallCheck { pattern: "**.set_missing_host_key_policy", when: Some(accepts_any), message: "unknown SSH host keys are accepted" })],
+    checks: &[Check::Call(CallCheck {
+        pattern: "**.set_missing_host_key_policy",
+        when: Some(accepts_any),
+        message: "unknown SSH host keys are accepted",
+    })],
 };

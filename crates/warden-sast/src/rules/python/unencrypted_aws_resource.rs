@@ -35,20 +35,24 @@ fn attributes<'a>(site: &'a CallSite<'a>) -> Option<&'a crate::rules::Const> {
 
 /// `create_topic(Name=…)` with no `KmsMasterKeyId` attribute (and not a boto3-unrelated call: it needs `Name`).
 fn no_kms_attribute(site: &CallSite) -> bool {
-    site.has_keyword("Name") && !attributes(site).is_some_and(|a| a.get("KmsMasterKeyId").is_some())
+    site.has_keyword("Name")
+        && !attributes(site).is_some_and(|a| a.get("KmsMasterKeyId").is_some())
         && !site.args.iter().any(|a| a.spread)
 }
 
 /// `create_queue(QueueName=…)` with neither a KMS key nor SQS-managed encryption.
 fn no_queue_encryption(site: &CallSite) -> bool {
     site.has_keyword("QueueName")
-        && !attributes(site).is_some_and(|a| a.get("KmsMasterKeyId").is_some() || a.get("SqsManagedSseEnabled").is_some())
+        && !attributes(site)
+            .is_some_and(|a| a.get("KmsMasterKeyId").is_some() || a.get("SqsManagedSseEnabled").is_some())
         && !site.args.iter().any(|a| a.spread)
 }
 
 /// `create_table(TableName=…, KeySchema=…)` with no `SSESpecification`.
 fn no_sse_specification(site: &CallSite) -> bool {
-    site.has_keyword("TableName") && site.has_keyword("KeySchema") && !site.has_keyword("SSESpecification")
+    site.has_keyword("TableName")
+        && site.has_keyword("KeySchema")
+        && !site.has_keyword("SSESpecification")
         && !site.args.iter().any(|a| a.spread)
 }
 
@@ -61,5 +65,21 @@ pub const RULE: Rule = Rule {
     tags: &["encryption", "aws"],
     remediation: "Create SNS topics and SQS queues with a KMS key (KmsMasterKeyId) or SQS-managed encryption, DynamoDB tables with SSESpecification, and S3 uploads with ServerSideEncryption='aws:kms' where the data is sensitive.",
     references: &["https://cwe.mitre.org/data/definitions/311.html"],
-    checks: &[Check::Call(CallCheck { pattern: "**.create_topic", when: Some(no_kms_attribute), message: "an SNS topic without server-side encryption" }), Check::Call(CallCheck { pattern: "**.create_queue", when: Some(no_queue_encryption), message: "an SQS queue without server-side encryption" }), Check::Call(CallCheck { pattern: "**.create_table", when: Some(no_sse_specification), message: "a DynamoDB table without an SSE specification" })],
+    checks: &[
+        Check::Call(CallCheck {
+            pattern: "**.create_topic",
+            when: Some(no_kms_attribute),
+            message: "an SNS topic without server-side encryption",
+        }),
+        Check::Call(CallCheck {
+            pattern: "**.create_queue",
+            when: Some(no_queue_encryption),
+            message: "an SQS queue without server-side encryption",
+        }),
+        Check::Call(CallCheck {
+            pattern: "**.create_table",
+            when: Some(no_sse_specification),
+            message: "a DynamoDB table without an SSE specification",
+        }),
+    ],
 };

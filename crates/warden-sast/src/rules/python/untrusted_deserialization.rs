@@ -44,5 +44,12 @@ pub const RULE: Rule = Rule {
     tags: &["injection", "deserialization", "owasp-top10"],
     remediation: "Deserialize untrusted data only with data-only formats (json, yaml.safe_load); never pickle, marshal, jsonpickle or yaml.load it.",
     references: &["https://cwe.mitre.org/data/definitions/502.html"],
-    checks: &[Check::Taint(Kind::Deserialization), Check::Call(CallCheck { pattern: "yaml.load", when: Some(unsafe_loader), message: "yaml.load without a safe Loader constructs arbitrary objects" })],
+    checks: &[
+        Check::Taint(Kind::Deserialization),
+        Check::Call(CallCheck {
+            pattern: "yaml.load",
+            when: Some(unsafe_loader),
+            message: "yaml.load without a safe Loader constructs arbitrary objects",
+        }),
+    ],
 };

@@ -53,5 +53,27 @@ pub const RULE: Rule = Rule {
     tags: &["cryptography"],
     remediation: "Use RSA or DSA keys of at least 2048 bits (3072 for use beyond 2030), or elliptic curves of at least 224 bits.",
     references: &["https://cwe.mitre.org/data/definitions/326.html"],
-    checks: &[Check::Call(CallCheck { pattern: "**.rsa.generate_private_key", when: Some(small_key_size), message: "an RSA key under 2048 bits" }), Check::Call(CallCheck { pattern: "**.dsa.generate_private_key", when: Some(small_dsa), message: "a DSA key under 2048 bits" }), Check::Call(CallCheck { pattern: "**.RSA.generate", when: Some(small_bits), message: "an RSA key under 2048 bits" }), Check::Call(CallCheck { pattern: "**.DSA.generate", when: Some(small_bits), message: "a DSA key under 2048 bits" }), Check::Call(CallCheck { pattern: "**.ec.SECP192R1", when: None, message: "a 192-bit curve" })],
+    checks: &[
+        Check::Call(CallCheck {
+            pattern: "**.rsa.generate_private_key",
+            when: Some(small_key_size),
+            message: "an RSA key under 2048 bits",
+        }),
+        Check::Call(CallCheck {
+            pattern: "**.dsa.generate_private_key",
+            when: Some(small_dsa),
+            message: "a DSA key under 2048 bits",
+        }),
+        Check::Call(CallCheck {
+            pattern: "**.RSA.generate",
+            when: Some(small_bits),
+            message: "an RSA key under 2048 bits",
+        }),
+        Check::Call(CallCheck {
+            pattern: "**.DSA.generate",
+            when: Some(small_bits),
+            message: "a DSA key under 2048 bits",
+        }),
+        Check::Call(CallCheck { pattern: "**.ec.SECP192R1", when: None, message: "a 192-bit curve" }),
+    ],
 };

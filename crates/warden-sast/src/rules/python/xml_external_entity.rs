@@ -44,5 +44,12 @@ pub const RULE: Rule = Rule {
     tags: &["injection", "xml", "xxe"],
     remediation: "Parse untrusted XML with defusedxml, or an lxml parser with resolve_entities=False and no_network=True.",
     references: &["https://cwe.mitre.org/data/definitions/611.html"],
-    checks: &[Check::Taint(Kind::Xxe), Check::Call(CallCheck { pattern: "lxml.etree.XMLParser", when: Some(resolves_entities), message: "an lxml parser that resolves external entities" })],
+    checks: &[
+        Check::Taint(Kind::Xxe),
+        Check::Call(CallCheck {
+            pattern: "lxml.etree.XMLParser",
+            when: Some(resolves_entities),
+            message: "an lxml parser that resolves external entities",
+        }),
+    ],
 };
