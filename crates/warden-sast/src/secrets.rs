@@ -302,6 +302,14 @@ fn is_placeholder(v: &str, name: &str) -> bool {
         .any(|p| lower.contains(p))
         || t.starts_with('$')
         || t.starts_with('%')
+        || looks_like_a_name(t)
+}
+
+/// `_password_reset_token`, `make.bat`, `is not`, `session-id`: identifiers, file names and words, not secrets.
+fn looks_like_a_name(t: &str) -> bool {
+    t.contains(' ')
+        || (t.chars().all(|c| c.is_ascii_lowercase() || matches!(c, '_' | '.' | '-' | ':'))
+            && t.chars().any(|c| matches!(c, '_' | '.' | '-' | ':')))
 }
 
 /// A line with secrets replaced by `****` (provider tokens, connection-string passwords, and literals assigned to

@@ -34,7 +34,10 @@ fn command_without_shell(site: &CallSite) -> bool {
 /// A MongoDB collection (by its name) or a query document literal.
 fn mongo_query(site: &CallSite) -> bool {
     let c = site.callee.to_ascii_lowercase();
-    c.contains("collection") || c.contains("mongo") || c.contains(".db") || c.starts_with("db")
+    c.contains("collection")
+        || c.contains("mongo")
+        || c.contains(".db")
+        || c.starts_with("db")
         || site.arg(0, "").is_some_and(|a| matches!(a.value.kind, crate::ir::ExprKind::Dict(_)))
 }
 
@@ -75,13 +78,8 @@ pub static TABLES: Tables = Tables {
         input("**.request.META"),
         input("**.request.headers"),
         input("**.request.FILES"),
-        // Standard input and CGI
-        input("input"),
-        input("raw_input"),
-        input("sys.argv"),
+        // CGI (standard input and argv are the operator's, not an attacker's: not sources)
         input("cgi.FieldStorage"),
-        input("sys.stdin.read"),
-        input("sys.stdin.readline"),
         // Messages pulled from queues are input too.
         input("**.receive_message"),
         // Exception details
@@ -153,7 +151,12 @@ pub static TABLES: Tables = Tables {
         sink(Kind::Command, "subprocess.getoutput", Args::First),
         sink(Kind::Command, "subprocess.getstatusoutput", Args::First),
         Sink { kind: Kind::Command, pattern: "subprocess.*", args: Args::At(0, "args"), when: Some(shell_true) },
-        Sink { kind: Kind::Command, pattern: "subprocess.*", args: Args::At(0, "args"), when: Some(command_without_shell) },
+        Sink {
+            kind: Kind::Command,
+            pattern: "subprocess.*",
+            args: Args::At(0, "args"),
+            when: Some(command_without_shell),
+        },
         Sink { kind: Kind::Command, pattern: "asyncio.create_subprocess_shell", args: Args::First, when: None },
         sink(Kind::Command, "asyncio.create_subprocess_exec", Args::First),
         sink(Kind::Command, "pty.spawn", Args::First),
@@ -347,6 +350,12 @@ pub static TABLES: Tables = Tables {
         clean("markupsafe.escape", Kind::Xss.bit()),
         clean("flask.escape", Kind::Xss.bit()),
         clean("django.utils.html.escape", Kind::Xss.bit()),
+        clean("**.conditional_escape", Kind::Xss.bit()),
+        clean("**.format_html", Kind::Xss.bit()),
+        clean("**.render_to_string", Kind::Xss.bit()),
+        clean("**.render", Kind::Xss.bit()),
+        clean("flask.render_template", Kind::Xss.bit()),
+        clean("**.escape", Kind::Xss.bit()),
         clean("bleach.clean", Kind::Xss.bit()),
         clean("urllib.parse.quote", Kind::Xss.bit() | Kind::Path.bit() | Kind::Header.bit() | Kind::Command.bit()),
         clean("urllib.parse.quote_plus", Kind::Xss.bit() | Kind::Path.bit() | Kind::Header.bit() | Kind::Command.bit()),
@@ -357,23 +366,67 @@ pub static TABLES: Tables = Tables {
         clean("defusedxml.*", Kind::Xxe.bit()),
         clean("**.url_has_allowed_host_and_scheme", Kind::Redirect.bit()),
         clean("json.dumps", Kind::Command.bit() | Kind::Header.bit() | Kind::Log.bit()),
-        clean("base64.b64encode", Kind::Command.bit() | Kind::Sql.bit() | Kind::Xss.bit() | Kind::Header.bit() | Kind::Log.bit()),
+        clean(
+            "base64.b64encode",
+            Kind::Command.bit() | Kind::Sql.bit() | Kind::Xss.bit() | Kind::Header.bit() | Kind::Log.bit(),
+        ),
     ],
     params: ParamSources {
-        types: &["Request", "HttpRequest", "WSGIRequest", "APIGatewayProxyEvent", "APIGatewayProxyEventV2", "UploadFile"],
+        types: &[
+            "Request",
+            "HttpRequest",
+            "WSGIRequest",
+            "APIGatewayProxyEvent",
+            "APIGatewayProxyEventV2",
+            "UploadFile",
+        ],
         annotations: &[],
         route_decorators: &[
-            "*.route", "*.get", "*.post", "*.put", "*.patch", "*.delete", "*.api_route", "*.websocket", "api_view",
-            "app.resolve", "*.head",
+            "*.route",
+            "*.get",
+            "*.post",
+            "*.put",
+            "*.patch",
+            "*.delete",
+            "*.api_route",
+            "*.websocket",
+            "api_view",
+            "app.resolve",
+            "*.head",
         ],
         request_names: &["request"],
     },
     log_calls: &[
-        "logging.debug", "logging.info", "logging.warning", "logging.warn", "logging.error", "logging.critical",
-        "logging.exception", "logging.log", "**.logger.debug", "**.logger.info", "**.logger.warning", "**.logger.warn",
-        "**.logger.error", "**.logger.critical", "**.logger.exception", "**.log.debug", "**.log.info", "**.log.warning",
-        "**.log.error", "**.log.critical", "logging.getLogger().info", "logging.getLogger().debug",
-        "logging.getLogger().warning", "logging.getLogger().error", "logger.info", "logger.debug", "logger.warning",
-        "logger.error", "logger.critical", "logger.exception", "print",
+        "logging.debug",
+        "logging.info",
+        "logging.warning",
+        "logging.warn",
+        "logging.error",
+        "logging.critical",
+        "logging.exception",
+        "logging.log",
+        "**.logger.debug",
+        "**.logger.info",
+        "**.logger.warning",
+        "**.logger.warn",
+        "**.logger.error",
+        "**.logger.critical",
+        "**.logger.exception",
+        "**.log.debug",
+        "**.log.info",
+        "**.log.warning",
+        "**.log.error",
+        "**.log.critical",
+        "logging.getLogger().info",
+        "logging.getLogger().debug",
+        "logging.getLogger().warning",
+        "logging.getLogger().error",
+        "logger.info",
+        "logger.debug",
+        "logger.warning",
+        "logger.error",
+        "logger.critical",
+        "logger.exception",
+        "print",
     ],
 };

@@ -530,7 +530,7 @@ impl<'p, 'a> Fx<'p, 'a> {
                 if let Some(v) = self.env_source(e) {
                     return v;
                 }
-                if is_trusted_event_key(name) {
+                if is_trusted_event_key(name) || is_trusted_request_attribute(name) {
                     return Value::default();
                 }
                 let o = self.expr(obj);
@@ -790,6 +790,10 @@ impl<'p, 'a> Fx<'p, 'a> {
         // Standard output is the log in Lambda, but printing input is too common to call injection.
         let stdout = STDOUT.iter().any(|p| matches(p, site.callee));
         for (a, v) in site.args.iter().zip(vals) {
+            if a.name.is_some() {
+                // `extra={...}`, `exc_info=`: structured fields, not the message.
+                continue;
+            }
             let whole = self.is_whole_event(&a.value);
             if let Some(t) = &v.taint {
                 if !stdout && !whole {
@@ -1081,6 +1085,33 @@ fn is_trusted_event_key(key: &str) -> bool {
             | "stageVariables"
             | "StageVariables"
             | "stage_variables"
+    )
+}
+
+/// Attributes of a web request the framework fills in: the user, the method, the session, routing.
+fn is_trusted_request_attribute(name: &str) -> bool {
+    matches!(
+        name,
+        "user"
+            | "method"
+            | "session"
+            | "resolver_match"
+            | "current_app"
+            | "scheme"
+            | "site"
+            | "urlconf"
+            | "auth"
+            | "url_rule"
+            | "endpoint"
+            | "blueprint"
+            | "app"
+            | "is_json"
+            | "is_secure"
+            | "LANGUAGE_CODE"
+            | "csrf_processing_done"
+            | "_messages"
+            | "httpMethod"
+            | "http_method"
     )
 }
 

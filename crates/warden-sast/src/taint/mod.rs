@@ -80,7 +80,11 @@ pub struct Program<'a> {
     /// Each module's top-level variables after its top-level code ran.
     pub globals: Vec<HashMap<String, Value>>,
     by_name: HashMap<String, Vec<FnRef>>,
-    module_by_name: HashMap<String, usize>,
+    /// Every dotted suffix of every module name (`c`, `b.c`, `a.b.c`) → the module, `None` when ambiguous.
+    module_by_suffix: HashMap<String, Option<usize>>,
+    /// Per module: function name → its functions.
+    functions_by_name: Vec<HashMap<String, Vec<usize>>>,
+    classes_by_name: HashMap<String, (usize, usize)>,
 }
 
 /// How many rounds of summaries at most (each round analyses every function once).
@@ -144,13 +148,25 @@ fn dedup(mut hits: Vec<Hit>) -> Vec<Hit> {
 impl<'a> Program<'a> {
     fn new(modules: &'a [Module], spec: Option<&HandlerSpec>) -> Self {
         let mut by_name: HashMap<String, Vec<FnRef>> = HashMap::new();
-        let mut module_by_name = HashMap::new();
+        let mut module_by_suffix: HashMap<String, Option<usize>> = HashMap::new();
+        let mut functions_by_name = Vec::with_capacity(modules.len());
+        let mut classes_by_name = HashMap::new();
         for (m, module) in modules.iter().enumerate() {
-            module_by_name.insert(module.name.clone(), m);
+            let segments: Vec<&str> = module.name.split('.').collect();
+            for start in 0..segments.len() {
+                let suffix = segments.get(start..).unwrap_or_default().join(".");
+                module_by_suffix.entry(suffix).and_modify(|e| *e = None).or_insert(Some(m));
+            }
+            let mut local: HashMap<String, Vec<usize>> = HashMap::new();
             for (f, func) in module.functions.iter().enumerate() {
                 if !func.name.starts_with('<') {
                     by_name.entry(func.name.clone()).or_default().push((m, f));
+                    local.entry(func.name.clone()).or_default().push(f);
                 }
+            }
+            functions_by_name.push(local);
+            for (c, class) in module.classes.iter().enumerate() {
+                classes_by_name.entry(class.name.clone()).or_insert((m, c));
             }
         }
         Program {
@@ -160,43 +176,43 @@ impl<'a> Program<'a> {
             fields: HashMap::new(),
             globals: vec![HashMap::new(); modules.len()],
             by_name,
-            module_by_name,
+            module_by_suffix,
+            functions_by_name,
+            classes_by_name,
         }
     }
 
-    /// The module a dotted import target names (`handlers.db`), also by suffix (`db` for `src.db`).
+    /// The module a dotted import target names (`handlers.db`), also by suffix (`db` for `src.db`), or the module
+    /// whose whole name ends the target (`db` for `orders.db`: the package root may be the scanned directory).
     pub fn module_named(&self, name: &str) -> Option<usize> {
-        if let Some(m) = self.module_by_name.get(name) {
-            return Some(*m);
+        if let Some(found) = self.module_by_suffix.get(name) {
+            return *found;
         }
-        // `src.db` for `db`, or `db` for `orders.db` (the package root may be the scanned directory).
-        let suffix = format!(".{name}");
-        let mut found = self
-            .modules
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.name.ends_with(&suffix) || name.ends_with(&format!(".{}", m.name)));
-        match (found.next(), found.next()) {
-            (Some((i, _)), None) => Some(i),
-            _ => None,
+        let mut rest = name;
+        while let Some((_, tail)) = rest.split_once('.') {
+            if let Some(Some(m)) = self.module_by_suffix.get(tail)
+                && self.modules.get(*m).is_some_and(|module| module.name == tail)
+            {
+                return Some(*m);
+            }
+            rest = tail;
         }
+        None
     }
 
     /// A top-level function or method of module `m` named `name` (in class `class` when given).
     pub fn function_in(&self, m: usize, name: &str, class: Option<&str>) -> Option<FnRef> {
         let module = self.modules.get(m)?;
-        module
-            .functions
+        let candidates = self.functions_by_name.get(m)?.get(name)?;
+        candidates
             .iter()
-            .enumerate()
-            .find(|(_, f)| {
-                f.name == name
-                    && match class {
-                        Some(c) => f.class.as_deref() == Some(c),
-                        None => f.parent == Some(0) || f.parent.is_none(),
-                    }
+            .find(|&&i| {
+                module.functions.get(i).is_some_and(|f| match class {
+                    Some(c) => f.class.as_deref() == Some(c),
+                    None => f.parent == Some(0) || f.parent.is_none(),
+                })
             })
-            .map(|(i, _)| (m, i))
+            .map(|&i| (m, i))
     }
 
     /// The only user function or method named `name` in the package, if exactly one has that name.
@@ -209,9 +225,7 @@ impl<'a> Program<'a> {
 
     /// A user class named `name` anywhere in the package, with its module.
     pub fn class(&self, name: &str) -> Option<(usize, &'a crate::ir::Class)> {
-        self.modules
-            .iter()
-            .enumerate()
-            .find_map(|(m, module)| module.classes.iter().find(|c| c.name == name).map(|c| (m, c)))
+        let (m, c) = *self.classes_by_name.get(name)?;
+        self.modules.get(m).and_then(|module| module.classes.get(c)).map(|class| (m, class))
     }
 }

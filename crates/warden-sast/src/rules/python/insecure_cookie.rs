@@ -27,26 +27,38 @@ use crate::lang::Lang;
 use crate::rules::{CallCheck, CallSite, Check, RawHit, Rule};
 use warden_core::Severity;
 
-/// Not both `secure=True` and `httponly=True`.
+/// A response cookie (`set_cookie(key, value, …)`, not a cookie jar's `set_cookie(cookie)`) with `secure` or
+/// `httponly` left out or set to a false constant.
 fn missing_flags(site: &CallSite) -> bool {
-    let on = |k: &str| site.keyword(k).is_some_and(|c| c.truthy());
-    !(on("secure") && on("httponly"))
+    let response_cookie = site.positional() + usize::from(site.has_keyword("value")) >= 2
+        && !site.callee.to_ascii_lowercase().contains("jar");
+    let off = |k: &str| !site.has_keyword(k) || site.keyword(k).is_some_and(|c| !c.truthy());
+    let spread = site.args.iter().any(|a| a.spread);
+    response_cookie && !spread && (off("secure") || off("httponly"))
 }
 
 /// `"Set-Cookie": "session=…"` without `Secure` and `HttpOnly` in a response's headers.
 fn set_cookie_headers(module: &Module, out: &mut Vec<RawHit>) {
     crate::rules::shared_walk::expressions(module, &mut |e| {
-        let ExprKind::Dict(entries) = &e.kind else { return };
-        for (k, v) in entries {
-            let is_cookie = k.as_ref().and_then(|k| k.as_str()).is_some_and(|k| k.eq_ignore_ascii_case("set-cookie"));
-            if let (true, Some(value)) = (is_cookie, v.as_str()) {
-                let lower = value.to_ascii_lowercase();
-                if !(lower.contains("secure") && lower.contains("httponly")) {
-                    out.push(RawHit {
-                        span: v.span,
-                        message: "a Set-Cookie header without Secure or HttpOnly".into(),
-                        trace: Vec::new(),
-                    });
+        let ExprKind::Dict(outer) = &e.kind else { return };
+        let headers = outer.iter().filter_map(|(k, v)| {
+            let key = k.as_ref().and_then(|k| k.as_str())?;
+            matches!(key, "headers" | "Headers" | "multiValueHeaders").then_some(v)
+        });
+        for h in headers {
+            let ExprKind::Dict(entries) = &h.kind else { continue };
+            for (k, v) in entries {
+                let is_cookie =
+                    k.as_ref().and_then(|k| k.as_str()).is_some_and(|k| k.eq_ignore_ascii_case("set-cookie"));
+                if let (true, Some(value)) = (is_cookie, v.as_str()) {
+                    let lower = value.to_ascii_lowercase();
+                    if !(lower.contains("secure") && lower.contains("httponly")) {
+                        out.push(RawHit {
+                            span: v.span,
+                            message: "a Set-Cookie header without Secure or HttpOnly".into(),
+                            trace: Vec::new(),
+                        });
+                    }
                 }
             }
         }
