@@ -103,7 +103,11 @@ fn entry(module: &Module, f: &Function, spec: Option<&HandlerSpec>, tables: &Tab
     }
     let routed = f.decorators.iter().any(|d| {
         let name = decorator_name(d);
-        tables.params.route_decorators.iter().any(|p| tables::matches(p, &name) || tables::matches(&format!("**.{p}"), &name))
+        tables
+            .params
+            .route_decorators
+            .iter()
+            .any(|p| tables::matches(p, &name) || tables::matches(&format!("**.{p}"), &name))
     });
     for (index, p) in f.params.iter().enumerate() {
         if out.params.iter().any(|s| s.index == index) || crate::taint::canon::is_self(&p.name) {
@@ -111,6 +115,10 @@ fn entry(module: &Module, f: &Function, spec: Option<&HandlerSpec>, tables: &Tab
         }
         let ty = p.ty.as_deref().map(simple_type).unwrap_or_default();
         let ty_last = ty.rsplit('.').next().unwrap_or(&ty);
+        if is_scalar(ty_last) {
+            // A number, boolean, date or id bound by the framework cannot carry an injection.
+            continue;
+        }
         let why = if !ty.is_empty() && tables.params.types.iter().any(|t| *t == ty_last || *t == ty) {
             Some(format!("`{}` is a `{ty_last}` (request data)", p.name))
         } else if let Some(a) = p.annotations.iter().find(|a| {
@@ -140,15 +148,81 @@ fn decorator_name(d: &crate::ir::Expr) -> String {
     }
 }
 
+/// Types whose values cannot carry an injection (the framework has parsed them).
+fn is_scalar(ty: &str) -> bool {
+    matches!(
+        ty.trim_end_matches('?'),
+        "int"
+            | "long"
+            | "short"
+            | "byte"
+            | "sbyte"
+            | "uint"
+            | "ulong"
+            | "ushort"
+            | "double"
+            | "float"
+            | "decimal"
+            | "bool"
+            | "boolean"
+            | "Boolean"
+            | "Guid"
+            | "DateTime"
+            | "DateTimeOffset"
+            | "DateOnly"
+            | "TimeOnly"
+            | "TimeSpan"
+            | "Integer"
+            | "Long"
+            | "Short"
+            | "Byte"
+            | "Double"
+            | "Float"
+            | "BigDecimal"
+            | "BigInteger"
+            | "UUID"
+            | "LocalDate"
+            | "LocalDateTime"
+            | "Instant"
+            | "number"
+            | "Int32"
+            | "Int64"
+            | "Int16"
+            | "Single"
+            | "Decimal"
+            | "char"
+            | "Character"
+            | "datetime"
+            | "date"
+            | "UUID4"
+            | "PositiveInt"
+            | "conint"
+    )
+}
+
 /// Framework objects injected into route handlers that are not request data.
 fn is_plumbing(ty: &str) -> bool {
     let last = ty.rsplit('.').next().unwrap_or(ty);
     matches!(
         last,
-        "Model" | "ModelMap" | "HttpServletResponse" | "BindingResult" | "Principal" | "Authentication" | "Session"
-            | "HttpSession" | "ILogger" | "CancellationToken" | "Response" | "BackgroundTasks" | "Depends"
-            | "ILambdaContext" | "Context"
-    ) || last.starts_with("Db") || last.ends_with("Service") || last.ends_with("Repository")
+        "Model"
+            | "ModelMap"
+            | "HttpServletResponse"
+            | "BindingResult"
+            | "Principal"
+            | "Authentication"
+            | "Session"
+            | "HttpSession"
+            | "ILogger"
+            | "CancellationToken"
+            | "Response"
+            | "BackgroundTasks"
+            | "Depends"
+            | "ILambdaContext"
+            | "Context"
+    ) || last.starts_with("Db")
+        || last.ends_with("Service")
+        || last.ends_with("Repository")
 }
 
 /// Lambda's conventions: a function taking `(event, context)`; Python `lambda_handler`/`handler`; Java
@@ -156,7 +230,9 @@ fn is_plumbing(ty: &str) -> bool {
 /// `handler(event:, context:)`; JavaScript an exported `handler`.
 fn is_conventional_handler(module: &Module, f: &Function) -> bool {
     let names: Vec<&str> = f.params.iter().map(|p| p.name.as_str()).collect();
-    let event_context = matches!(names.as_slice(), [e, c, ..] if is_event_name(e) && is_context_name(c));
+    let event_context = matches!(names.as_slice(), [e, c, ..] if is_event_name(e) && is_context_name(c))
+        // `module.exports.resize = async (event) => …`: a top-level function taking `event` first.
+        || (matches!(names.as_slice(), ["event"] | ["event", _]) && f.parent.is_none_or(|p| p == 0) && f.class.is_none());
     let typed_context = f.params.iter().any(|p| {
         let ty = p.ty.as_deref().map(simple_type).unwrap_or_default();
         matches!(ty.rsplit('.').next(), Some("ILambdaContext" | "Context")) && f.params.len() >= 2

@@ -284,6 +284,7 @@ fn is_placeholder(v: &str, name: &str) -> bool {
             "process.env",
             "os.environ",
             "env[",
+            "test",
             "true",
             "false",
             "arn:aws",
@@ -294,14 +295,14 @@ fn is_placeholder(v: &str, name: &str) -> bool {
             "sample",
             "not-a-",
             "notreal",
-            "/",
-            "\\",
             "example.com",
         ]
         .iter()
         .any(|p| lower.contains(p))
         || t.starts_with('$')
         || t.starts_with('%')
+        || t.starts_with('/')
+        || t.starts_with("./")
         || looks_like_a_name(t)
 }
 

@@ -33,6 +33,9 @@ impl<T: Copy + 'static> ByLast<T> {
     }
 }
 
+/// A rule's own walk over a module.
+pub type CustomCheck = fn(&crate::ir::Module, &mut Vec<crate::rules::RawHit>);
+
 /// Everything about one language family the engine consults.
 #[derive(Debug)]
 pub struct Compiled {
@@ -46,7 +49,7 @@ pub struct Compiled {
     /// The rule for each taint kind.
     pub taint_rules: HashMap<Kind, &'static Rule>,
     pub secrets: Option<&'static Rule>,
-    pub customs: Vec<(&'static Rule, fn(&crate::ir::Module, &mut Vec<crate::rules::RawHit>))>,
+    pub customs: Vec<(&'static Rule, CustomCheck)>,
 }
 
 impl Compiled {

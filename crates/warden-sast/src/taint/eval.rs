@@ -20,7 +20,7 @@ const MAX_INLINE_DEPTH: usize = 8;
 pub struct Output {
     pub summary: Summary,
     pub hits: Vec<Hit>,
-    pub fields: Vec<(String, Value)>,
+    pub fields: Vec<(usize, String, Value)>,
     pub env: HashMap<String, Value>,
 }
 
@@ -41,6 +41,7 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
         hits: Vec::new(),
         sinks: Vec::new(),
         fields: Vec::new(),
+        field_params: Vec::new(),
         event_names: Vec::new(),
         lambda_handler: false,
         class: func.class.clone(),
@@ -64,6 +65,7 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
         }),
         ret_ty: ret.ty.clone(),
         ret_steps: ret.taint.as_ref().filter(|t| t.params != 0).map(Taint::steps).unwrap_or_default(),
+        field_params: std::mem::take(&mut fx.field_params),
         sinks: std::mem::take(&mut fx.sinks),
     };
     Output { summary, hits: fx.hits, fields: fx.fields, env: fx.env }
@@ -82,7 +84,9 @@ struct Fx<'p, 'a> {
     ret: Value,
     hits: Vec<Hit>,
     sinks: Vec<SinkReach>,
-    fields: Vec<(String, Value)>,
+    fields: Vec<(usize, String, Value)>,
+    /// Fields set from parameters: (field, parameter bits), for constructors' summaries.
+    field_params: Vec<(String, u64)>,
     event_names: Vec<String>,
     lambda_handler: bool,
     class: Option<String>,
@@ -101,9 +105,21 @@ impl<'p, 'a> Fx<'p, 'a> {
             self.lambda_handler = entry.lambda;
             self.event_names = entry.event_names.clone();
         }
+        let error_handler = func.params.len() == 4
+            && func
+                .params
+                .first()
+                .is_some_and(|p| matches!(p.name.as_str(), "err" | "error" | "e" | "ex" | "exception"));
         for (i, p) in func.params.iter().enumerate() {
             let source = entry.and_then(|e| e.params.iter().find(|s| s.index == i));
-            let taint = if let Some(s) = source {
+            let taint = if i == 0 && error_handler {
+                Some(Taint::source(
+                    EXCEPTION,
+                    self.m,
+                    p.span,
+                    format!("`{}` is the error the middleware handles", p.name),
+                ))
+            } else if let Some(s) = source {
                 if let Some(e) = entry
                     && e.event_names.contains(&p.name)
                 {
@@ -165,6 +181,9 @@ impl<'p, 'a> Fx<'p, 'a> {
                     v.taint = Some(t.step(self.m, *span, format!("flows into `{name}`")));
                 }
                 self.assign(target, v);
+                if let (Some(Expr { kind: ExprKind::Dict(entries), .. }), Some(p)) = (value, path(target)) {
+                    self.dict_entries(&p, entries);
+                }
             }
             Stmt::Return(value, span) => {
                 let mut v = match value {
@@ -258,10 +277,8 @@ impl<'p, 'a> Fx<'p, 'a> {
         let entry_lambda = self.program.entries.get(self.m).and_then(|e| e.get(id)).is_some_and(|e| e.lambda);
         self.lambda_handler = entry_lambda;
         self.bind_params(id, func, Some(param_taint));
-        if entry_lambda {
-            if let Some(e) = self.program.entries.get(self.m).and_then(|e| e.get(id)) {
-                self.event_names.extend(e.event_names.iter().cloned());
-            }
+        if entry_lambda && let Some(e) = self.program.entries.get(self.m).and_then(|e| e.get(id)) {
+            self.event_names.extend(e.event_names.iter().cloned());
         }
         self.block(&func.body);
         // Parameters are the lambda's own; everything else it assigned is visible after (callbacks).
@@ -370,7 +387,18 @@ impl<'p, 'a> Fx<'p, 'a> {
                     if let ExprKind::Attr { obj, name } = &target.kind
                         && matches!(&obj.kind, ExprKind::Name(n) if is_self(n))
                     {
-                        self.fields.push((name.clone(), v.clone()));
+                        // The field store holds real taint only: another method's parameters are not these.
+                        let mut stored = v.clone();
+                        if let Some(t) = stored.taint.as_mut() {
+                            t.params = 0;
+                        }
+                        if stored.taint.as_ref().is_some_and(|t| t.labels == 0) {
+                            stored.taint = None;
+                        }
+                        self.fields.push((self.m, name.clone(), stored));
+                        if let Some(params) = v.taint.as_ref().map(|t| t.params).filter(|b| *b != 0) {
+                            self.field_params.push((name.clone(), params));
+                        }
                     }
                     self.env.insert(p, v);
                 }
@@ -515,6 +543,12 @@ impl<'p, 'a> Fx<'p, 'a> {
                 if let Some(v) = self.program.globals.get(self.m).and_then(|g| g.get(n)) {
                     return v.clone();
                 }
+                if self.class.is_some()
+                    && let Some(v) = self.program.fields.get(&(self.m, n.clone()))
+                {
+                    // A field read without `self.` (Ruby `attr_reader`, Java/C# implicit `this`).
+                    return v.clone();
+                }
                 if let Some(v) = self.env_source(e) {
                     return v;
                 }
@@ -530,7 +564,9 @@ impl<'p, 'a> Fx<'p, 'a> {
                 if let Some(v) = self.env_source(e) {
                     return v;
                 }
-                if is_trusted_event_key(name) || is_trusted_request_attribute(name) {
+                let on_request = matches!(&obj.kind, ExprKind::Name(o) if matches!(o.as_str(), "request" | "req"))
+                    || matches!(&obj.kind, ExprKind::Attr { obj: inner, name: n } if n == "request" && matches!(&inner.kind, ExprKind::Name(s) if is_self(s)));
+                if is_trusted_event_key(name) || (on_request && is_trusted_request_attribute(name)) {
                     return Value::default();
                 }
                 let o = self.expr(obj);
@@ -641,13 +677,24 @@ impl<'p, 'a> Fx<'p, 'a> {
             let v = self.expr(&a.value);
             vals.push(v);
         }
-        // Callbacks: a lambda argument runs here; on a tainted receiver it receives the receiver's data.
+        // Callbacks: a lambda argument runs here; on a tainted receiver it receives the receiver's data; a promise's
+        // `.catch` callback receives the exception.
+        let method = name.rsplit('.').next().unwrap_or_default().trim_end_matches("()");
         for (a, v) in args.iter().zip(&vals) {
             if let Some((m, id)) = v.func
                 && m == self.m
                 && matches!(a.value.kind, ExprKind::Lambda(_))
             {
-                let t = receiver.taint.clone().map(|t| t.step(self.m, a.value.span, "passed to a callback"));
+                let t = if matches!(method, "catch" | "exceptionally" | "rescue" | "on_error" | "onError") {
+                    Some(Taint::source(
+                        EXCEPTION,
+                        self.m,
+                        a.value.span,
+                        "the callback receives the exception".to_string(),
+                    ))
+                } else {
+                    receiver.taint.clone().map(|t| t.step(self.m, a.value.span, "passed to a callback"))
+                };
                 self.inline(id, t);
             }
         }
@@ -655,8 +702,14 @@ impl<'p, 'a> Fx<'p, 'a> {
         let site =
             CallSite { callee: &name, args, consts: &consts, receiver: receiver.konst.as_ref(), new, span: e.span };
         self.call_checks(&site);
-        self.sink_checks(&site, &vals, &receiver);
-        self.log_checks(&site, &vals);
+        let resolved = self.resolve_strength(callee, &name);
+        // A call that surely goes to the package's own function is judged by that function's summary, not by a
+        // library sink of the same name (`db.query` of the package's `db.js`).
+        if !resolved.is_some_and(|(_, strong)| strong) {
+            self.sink_checks(&site, &vals, &receiver);
+            self.log_checks(&site, &vals);
+        }
+        self.callback_functions(args, &vals, &receiver);
 
         // Sanitizers and sources decide the result.
         if let Some(s) = self.comp.sanitizers.candidates(&name).find(|s| matches(s.pattern, &name)) {
@@ -680,9 +733,14 @@ impl<'p, 'a> Fx<'p, 'a> {
         if let Some(v) = self.env_call_source(&site) {
             return v;
         }
-        // Mutators put their arguments into the receiver (`sb.append(x)`, `cmd.add(x)`, `d.update(x)`).
+        // Mutators put their arguments into the receiver (`sb.append(x)`, `cmd.add(x)`, `d.update(x)`); with a
+        // constant key or a list position, into that element only.
         let arg_taint = vals.iter().fold(None, |acc, v| join(acc, v.taint.clone()));
-        if let (Some(r), Some(t)) = (receiver_expr, arg_taint.clone())
+        if let Some(r) = receiver_expr
+            && let Some(p) = path(r)
+            && self.container_put(&p, &site, &vals)
+        {
+        } else if let (Some(r), Some(t)) = (receiver_expr, arg_taint.clone())
             && is_mutator(site.method())
             && let Some(p) = path(r)
         {
@@ -690,13 +748,122 @@ impl<'p, 'a> Fx<'p, 'a> {
             let t = t.step(self.m, e.span, format!("added to `{p}`"));
             self.env.insert(p, old.join(Value::tainted(Some(t))));
         }
-        if let Some(target) = self.resolve(callee, &name) {
-            return self.apply_summary(target, callee, args, &vals, &receiver, e.span);
+        if let Some((target, _)) = resolved {
+            let mut v = self.apply_summary(target, callee, args, &vals, &receiver, e.span);
+            // A getter on a tainted object returns part of it (`order.getId()` on the event).
+            let getter =
+                args.is_empty() && receiver_expr.is_some_and(|r| !matches!(&r.kind, ExprKind::Name(n) if is_self(n)));
+            if getter {
+                v.taint = join(v.taint, receiver.taint.clone());
+            }
+            return v;
+        }
+        if let Some(v) = self.container_get(receiver_expr, &site) {
+            return v;
         }
         let ty = if new { Some(name.clone()) } else { Some(format!("{name}()")) };
         let taint = join(receiver.taint, arg_taint);
         let konst = fold_call(site.method(), receiver.konst.as_ref(), &consts);
         Value { taint, konst, ty, ..Value::default() }
+    }
+
+    /// A dict literal's entries by key, so that `opts["limit"]` is what was written there, not the whole.
+    fn dict_entries(&mut self, p: &str, entries: &[(Option<Expr>, Expr)]) {
+        for (k, e) in entries {
+            let key = match k.as_ref().map(|k| &k.kind) {
+                Some(ExprKind::Str(s)) => s.clone(),
+                Some(ExprKind::Name(n)) => n.clone(),
+                _ => continue,
+            };
+            let v = self.expr(e);
+            self.env.insert(format!("{p}[{key}]"), v.clone());
+            self.env.insert(format!("{p}.{key}"), v);
+        }
+    }
+
+    /// `map.put("k", v)` / `dict.store("k", v)` → the element `p[k]`; `list.add(v)` → the next position;
+    /// `list.remove(i)` shifts the positions after it. Returns whether the call was such an update.
+    fn container_put(&mut self, p: &str, site: &CallSite, vals: &[Value]) -> bool {
+        let method = site.method();
+        let elements = |env: &HashMap<String, Value>| -> Option<usize> {
+            let prefix = format!("{p}[#");
+            let n = env.keys().filter(|k| k.starts_with(&prefix)).count();
+            Some(n)
+        };
+        match (method, site.args.len()) {
+            ("put" | "Add" | "store" | "set" | "setdefault" | "put_if_absent" | "putIfAbsent", 2) => {
+                let (Some(Const::Str(key)), Some(v)) = (site.consts.first().cloned().flatten(), vals.get(1)) else {
+                    return false;
+                };
+                self.env.insert(format!("{p}[{key}]"), v.clone());
+                true
+            }
+            ("add" | "push" | "append" | "Add" | "addLast" | "offer" | "<<", 1) => {
+                let Some(n) = elements(&self.env) else { return false };
+                if !self.env.contains_key(p) || self.env.get(p).is_some_and(|v| v.taint.is_some()) {
+                    // Not a list the function built itself: the element joins the whole.
+                    return false;
+                }
+                if let Some(v) = vals.first() {
+                    self.env.insert(format!("{p}[#{n}]"), v.clone());
+                }
+                true
+            }
+            ("remove" | "RemoveAt", 1) => {
+                let Some(Const::Num(i)) = site.consts.first().cloned().flatten() else { return false };
+                let Some(n) = elements(&self.env) else { return false };
+                if n == 0 || i < 0.0 {
+                    return false;
+                }
+                let i = i as usize;
+                for j in i..n {
+                    let next = self.env.remove(&format!("{p}[#{}]", j + 1));
+                    match next {
+                        Some(v) => {
+                            self.env.insert(format!("{p}[#{j}]"), v);
+                        }
+                        None => {
+                            self.env.remove(&format!("{p}[#{j}]"));
+                        }
+                    }
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// `map.get("k")` after `map.put("k", v)`, `list.get(1)` after `add`s: that element.
+    fn container_get(&self, receiver: Option<&Expr>, site: &CallSite) -> Option<Value> {
+        let p = path(receiver?)?;
+        let key = match (site.method(), site.consts.first().cloned().flatten()) {
+            ("get" | "Get" | "fetch" | "getOrDefault" | "GetValueOrDefault" | "dig", Some(Const::Str(k))) => {
+                format!("{p}[{k}]")
+            }
+            ("get" | "Get" | "ElementAt" | "elementAt", Some(Const::Num(i))) if i >= 0.0 => {
+                format!("{p}[#{}]", i as usize)
+            }
+            _ => return None,
+        };
+        if self.env.keys().any(|k| k.starts_with(&format!("{p}[")) && k.len() > p.len()) {
+            return Some(self.env.get(&key).cloned().unwrap_or_default());
+        }
+        None
+    }
+
+    /// `records.forEach(processRecord)`: a named user function given as a callback on a tainted receiver gets the
+    /// receiver's data as its first argument.
+    fn callback_functions(&mut self, args: &[Arg], vals: &[Value], receiver: &Value) {
+        let Some(t) = &receiver.taint else { return };
+        for (a, v) in args.iter().zip(vals) {
+            if v.func.is_some() || !matches!(a.value.kind, ExprKind::Name(_)) {
+                continue;
+            }
+            let Some(target) = self.resolve(&a.value, "") else { continue };
+            let element = Value::tainted(Some(t.step(self.m, a.value.span, "passed to a callback")));
+            let synthetic = [Arg { name: None, value: a.value.clone(), spread: false }];
+            self.apply_summary(target, &a.value, &synthetic, &[element], &Value::default(), a.value.span);
+        }
     }
 
     /// `os.environ.get("DB_PASSWORD")`, `System.getenv("API_KEY")`.
@@ -885,6 +1052,19 @@ impl<'p, 'a> Fx<'p, 'a> {
     }
 
     /// The user function a call goes to, if any.
+    /// The user function a call goes to, and whether the call names it for sure (by its own module, an import or
+    /// `self`) rather than by the only method of that name.
+    fn resolve_strength(&self, callee: &Expr, name: &str) -> Option<(FnRef, bool)> {
+        let target = self.resolve(callee, name)?;
+        let weak = match &callee.kind {
+            ExprKind::Attr { obj, .. } => {
+                !matches!(&obj.kind, ExprKind::Name(o) if is_self(o) || (!self.env.contains_key(o) && self.module.import(o).is_some()))
+            }
+            _ => false,
+        };
+        Some((target, !weak))
+    }
+
     fn resolve(&self, callee: &Expr, name: &str) -> Option<FnRef> {
         let p = self.program;
         match &callee.kind {
@@ -909,7 +1089,10 @@ impl<'p, 'a> Fx<'p, 'a> {
                 if let Some((m, class)) = p.class(n) {
                     return constructor(p, m, class);
                 }
-                None
+                // `from helpers import *`, Ruby `require_relative`: the package's only function of that name.
+                p.unique(n).filter(|f| {
+                    p.modules.get(f.0).and_then(|m| m.functions.get(f.1)).is_some_and(|func| func.class.is_none())
+                })
             }
             ExprKind::Attr { obj, name: method } => {
                 if let ExprKind::Name(o) = &obj.kind {
@@ -922,10 +1105,14 @@ impl<'p, 'a> Fx<'p, 'a> {
                     {
                         return p.function_in(m, method, None);
                     }
-                    if let Some((m, class)) = p.class(o)
-                        && let Some(f) = p.function_in(m, method, Some(&class.name))
-                    {
-                        return Some(f);
+                    if let Some((m, class)) = p.class(o) {
+                        if let Some(f) = p.function_in(m, method, Some(&class.name)) {
+                            return Some(f);
+                        }
+                        if method == "new" {
+                            // Ruby `Klass.new(args)` runs `initialize`.
+                            return constructor(p, m, class);
+                        }
                     }
                 }
                 let recv_ty = name.rsplit_once('.').map(|(t, _)| t).unwrap_or_default();
@@ -988,6 +1175,7 @@ impl<'p, 'a> Fx<'p, 'a> {
             }
         }
         let summary = self.program.summaries.get(&target).cloned();
+
         let Some(summary) = summary else {
             // Not summarised yet (first round): data flows through.
             let taint = bound.into_iter().fold(None, join);
@@ -1022,7 +1210,7 @@ impl<'p, 'a> Fx<'p, 'a> {
             }
         }
         let mut taint = summary.ret.clone().map(|t| t.step(self.m, span, format!("returned by `{}`", func.name)));
-        for (i, t) in bound.into_iter().enumerate() {
+        for (i, t) in bound.iter().cloned().enumerate() {
             if i < 64 && summary.ret_params & (1 << i) != 0 {
                 let t = t.map(|mut t| {
                     t.sanitized |= summary.ret_sanitized;
@@ -1032,6 +1220,20 @@ impl<'p, 'a> Fx<'p, 'a> {
                     t.step(self.m, span, format!("returned by `{}`", func.name))
                 });
                 taint = join(taint, t);
+            }
+        }
+        for (field, params) in &summary.field_params {
+            for (i, t) in bound.iter().enumerate() {
+                if i < 64
+                    && params & (1 << i) != 0
+                    && let Some(t) = t
+                    && t.labels != 0
+                {
+                    // The object remembers what its constructor or setter was given.
+                    let mut t = t.clone();
+                    t.params = 0;
+                    self.fields.push((target.0, field.clone(), Value::tainted(Some(t))));
+                }
             }
         }
         let is_ctor = matches!(func.name.as_str(), "__init__" | "constructor" | "initialize")
@@ -1235,6 +1437,13 @@ fn binary(op: &str, l: Value, r: Value) -> Value {
         ("+", Some(Const::Num(a)), Some(Const::Num(b))) => Some(Const::Num(a + b)),
         ("|", Some(Const::Num(a)), Some(Const::Num(b))) => Some(Const::Num(((*a as i64) | (*b as i64)) as f64)),
         ("*", Some(Const::Num(a)), Some(Const::Num(b))) => Some(Const::Num(a * b)),
+        ("-", Some(Const::Num(a)), Some(Const::Num(b))) => Some(Const::Num(a - b)),
+        ("/", Some(Const::Num(a)), Some(Const::Num(b))) if *b != 0.0 => Some(Const::Num(a / b)),
+        ("%", Some(Const::Num(a)), Some(Const::Num(b))) if *b != 0.0 => Some(Const::Num(a % b)),
+        (">", Some(Const::Num(a)), Some(Const::Num(b))) => Some(Const::Bool(a > b)),
+        ("<", Some(Const::Num(a)), Some(Const::Num(b))) => Some(Const::Bool(a < b)),
+        (">=", Some(Const::Num(a)), Some(Const::Num(b))) => Some(Const::Bool(a >= b)),
+        ("<=", Some(Const::Num(a)), Some(Const::Num(b))) => Some(Const::Bool(a <= b)),
         ("==" | "===" | "is", Some(a), Some(b)) => Some(Const::Bool(a == b)),
         ("!=" | "!==" | "is not", Some(a), Some(b)) => Some(Const::Bool(a != b)),
         ("and" | "&&", Some(a), _) if !a.truthy() => Some(a.clone()),

@@ -87,7 +87,13 @@ fn guard_of(cond: &Expr) -> Option<Guard> {
                 path(var).map(|p| Guard { path: p, kinds: ALL_KINDS, positive: false })
             }
             "and" | "&&" => guard_of(left).filter(|g| g.positive).or_else(|| guard_of(right).filter(|g| g.positive)),
-            "or" | "||" => guard_of(left).filter(|g| !g.positive).or_else(|| guard_of(right).filter(|g| !g.positive)),
+            "or" | "||" => match (guard_of(left), guard_of(right)) {
+                // `x == "a" || x == "b"`: an allow-list written out.
+                (Some(l), Some(r)) if l.positive && r.positive && l.path == r.path => {
+                    Some(Guard { kinds: l.kinds & r.kinds, ..l })
+                }
+                (l, r) => l.filter(|g| !g.positive).or_else(|| r.filter(|g| !g.positive)),
+            },
             ">=" | ">" if is_index_of(left) => guard_of(left).map(|g| Guard { positive: true, ..g }),
             _ => None,
         },
@@ -154,6 +160,17 @@ fn is_const(e: &Expr) -> bool {
 /// breaks (log injection).
 pub fn call_sanitizes(site: &CallSite, receiver: &Value) -> Option<Value> {
     let method = site.method();
+    // Ruby `ids.map(&:to_i)`: every element converted to a number.
+    if matches!(method, "map" | "collect" | "map!" | "flat_map")
+        && site
+            .consts
+            .first()
+            .cloned()
+            .flatten()
+            .is_some_and(|c| matches!(c.as_str(), Some("to_i" | "to_f" | "to_r" | "to_c")))
+    {
+        return Some(Value::default());
+    }
     if matches!(method, "replace" | "replaceAll" | "gsub" | "Replace" | "tr" | "delete") {
         let pattern = site.consts.first().and_then(|c| c.as_ref());
         let strips_breaks = match pattern {

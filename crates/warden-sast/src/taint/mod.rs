@@ -32,6 +32,9 @@ pub struct SinkReach {
     pub steps: Vec<(usize, Span, String)>,
 }
 
+/// What decides whether two rounds agree on a summary.
+type SummaryFingerprint = (u64, u32, u8, Vec<(u64, Kind, Span)>, usize);
+
 /// What a call of a function does with its arguments.
 #[derive(Debug, Clone, Default)]
 pub struct Summary {
@@ -44,16 +47,19 @@ pub struct Summary {
     pub ret_ty: Option<String>,
     /// How parameter data gets to the return value inside the function (oldest first, the parameter step first).
     pub ret_steps: Vec<(usize, Span, String)>,
+    /// Fields the function sets from its parameters (constructors, setters).
+    pub field_params: Vec<(String, u64)>,
     pub sinks: Vec<SinkReach>,
 }
 
 impl Summary {
-    fn fingerprint(&self) -> (u64, u32, u8, Vec<(u64, Kind, Span)>) {
+    fn fingerprint(&self) -> SummaryFingerprint {
         (
             self.ret_params,
             self.ret_sanitized,
             self.ret.as_ref().map_or(0, |t| t.labels),
             self.sinks.iter().map(|s| (s.params, s.kind, s.span)).collect(),
+            self.field_params.len(),
         )
     }
 }
@@ -105,8 +111,8 @@ pub fn analyze(modules: &[Module], spec: Option<&HandlerSpec>) -> Vec<Hit> {
                 if f == 0 {
                     globals.push(out.env.clone());
                 }
-                for (field, v) in out.fields {
-                    let slot = fields.entry((m, field)).or_default();
+                for (owner, field, v) in out.fields {
+                    let slot = fields.entry((owner, field)).or_default();
                     *slot = std::mem::take(slot).join(v);
                 }
                 hits.extend(out.hits);
@@ -114,6 +120,7 @@ pub fn analyze(modules: &[Module], spec: Option<&HandlerSpec>) -> Vec<Hit> {
             }
         }
         let settled = round > 0
+            && fields_fingerprint(&fields) == fields_fingerprint(&program.fields)
             && summaries.len() == program.summaries.len()
             && summaries
                 .iter()
@@ -126,6 +133,18 @@ pub fn analyze(modules: &[Module], spec: Option<&HandlerSpec>) -> Vec<Hit> {
         }
     }
     dedup(hits)
+}
+
+/// What the field store says, to tell whether a round changed it.
+fn fields_fingerprint(fields: &HashMap<(usize, String), Value>) -> Vec<(usize, String, u8, u64)> {
+    let mut out: Vec<(usize, String, u8, u64)> = fields
+        .iter()
+        .map(|((m, f), v)| {
+            (*m, f.clone(), v.taint.as_ref().map_or(0, |t| t.labels), v.taint.as_ref().map_or(0, |t| t.params))
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 fn dedup(mut hits: Vec<Hit>) -> Vec<Hit> {

@@ -28,7 +28,7 @@ use warden_core::Severity;
 
 /// Not marked `usedforsecurity=False`.
 fn for_security(site: &CallSite) -> bool {
-    !site.keyword("usedforsecurity").is_some_and(|c| !c.truthy())
+    site.keyword("usedforsecurity").is_none_or(|c| c.truthy())
 }
 
 /// `hashlib.new("md5")`, `hashlib.new("sha1")`.

@@ -36,7 +36,7 @@ fn attributes<'a>(site: &'a CallSite<'a>) -> Option<&'a crate::rules::Const> {
 /// `create_topic(Name=…)` with no `KmsMasterKeyId` attribute (and not a boto3-unrelated call: it needs `Name`).
 fn no_kms_attribute(site: &CallSite) -> bool {
     site.has_keyword("Name")
-        && !attributes(site).is_some_and(|a| a.get("KmsMasterKeyId").is_some())
+        && attributes(site).is_none_or(|a| a.get("KmsMasterKeyId").is_none())
         && !site.args.iter().any(|a| a.spread)
 }
 
