@@ -113,9 +113,14 @@ fn entry(module: &Module, f: &Function, spec: Option<&HandlerSpec>, tables: &Tab
         if out.params.iter().any(|s| s.index == index) || crate::taint::canon::is_self(&p.name) {
             continue;
         }
+        if out.lambda && index > 0 && is_context_name(&p.name) {
+            // Lambda's context object (`ctx` in `(event, ctx)`) is the runtime's, not the caller's.
+            continue;
+        }
         let ty = p.ty.as_deref().map(simple_type).unwrap_or_default();
         let ty_last = ty.rsplit('.').next().unwrap_or(&ty);
-        if is_scalar(ty_last) {
+        let array = p.ty.as_deref().is_some_and(|t| t.contains('[') || t.contains("..."));
+        if is_scalar(ty_last) && !array {
             // A number, boolean, date or id bound by the framework cannot carry an injection.
             continue;
         }

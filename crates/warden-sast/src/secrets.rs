@@ -308,7 +308,9 @@ fn is_placeholder(v: &str, name: &str) -> bool {
 
 /// `_password_reset_token`, `make.bat`, `is not`, `session-id`: identifiers, file names and words, not secrets.
 fn looks_like_a_name(t: &str) -> bool {
-    t.contains(' ')
+    let env_var_name = t.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') && t.contains('_');
+    env_var_name
+        || t.contains(' ')
         || (t.chars().all(|c| c.is_ascii_lowercase() || matches!(c, '_' | '.' | '-' | ':'))
             && t.chars().any(|c| matches!(c, '_' | '.' | '-' | ':')))
 }

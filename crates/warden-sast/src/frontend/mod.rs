@@ -283,6 +283,16 @@ mod tests {
         assert_eq!(module_name("app.py"), "app");
     }
 
+    /// `IR_DUMP=path/to/file cargo test -p warden-sast --lib frontend::tests::dump_ir -- --nocapture` prints the IR.
+    #[test]
+    fn dump_ir() {
+        let Ok(path) = std::env::var("IR_DUMP") else { return };
+        let text = std::fs::read_to_string(&path).unwrap();
+        let lang = Lang::of_path(&path).unwrap();
+        let module = lower(lang, &path, &text, FileBudget::default()).unwrap();
+        println!("{module:#?}");
+    }
+
     #[test]
     fn oversized_files_are_refused() {
         let budget = FileBudget { max_bytes: 4, ..FileBudget::default() };

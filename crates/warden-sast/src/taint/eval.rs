@@ -957,8 +957,9 @@ impl<'p, 'a> Fx<'p, 'a> {
         // Standard output is the log in Lambda, but printing input is too common to call injection.
         let stdout = STDOUT.iter().any(|p| matches(p, site.callee));
         for (a, v) in site.args.iter().zip(vals) {
-            if a.name.is_some() {
-                // `extra={...}`, `exc_info=`: structured fields, not the message.
+            if a.name.is_some() || matches!(a.value.kind, ExprKind::Dict(_)) {
+                // `extra={...}`, `exc_info=`, pino's `logger.warn({ user }, "msg")`: structured fields, encoded by
+                // the logger, not the message.
                 continue;
             }
             let whole = self.is_whole_event(&a.value);
@@ -1509,6 +1510,14 @@ fn label_words(bit: u8) -> &'static str {
 }
 
 fn sink_message(kind: Kind, callee: &str) -> String {
+    if callee.contains(' ') {
+        // A place rather than a call: "an HTML response body", "the Location header".
+        return match kind.label() {
+            crate::tables::Label::Input => format!("attacker-controlled input reaches {callee}"),
+            crate::tables::Label::Exception => format!("exception details reach {callee}"),
+            crate::tables::Label::Credential => format!("a secret reaches {callee}"),
+        };
+    }
     let what = match kind {
         Kind::Sql => "builds a SQL statement",
         Kind::NoSql => "builds a NoSQL query",
