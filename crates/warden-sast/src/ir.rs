@@ -158,11 +158,21 @@ pub enum ExprKind {
     /// A variable, parameter, function, class or module name (`self`/`this` included).
     Name(String),
     /// `obj.name` (also `obj?.name`, Ruby `obj.name` without arguments when it cannot be told from a call).
-    Attr { obj: Box<Expr>, name: String },
+    Attr {
+        obj: Box<Expr>,
+        name: String,
+    },
     /// `obj[index]`.
-    Index { obj: Box<Expr>, index: Box<Expr> },
+    Index {
+        obj: Box<Expr>,
+        index: Box<Expr>,
+    },
     /// `callee(args)`. A method call has an `Attr` callee; `new T(args)` has `callee: Name("T")`, `new: true`.
-    Call { callee: Box<Expr>, args: Vec<Arg>, new: bool },
+    Call {
+        callee: Box<Expr>,
+        args: Vec<Arg>,
+        new: bool,
+    },
     /// A string literal with escapes decoded where the front end can (`"abc"`, `'abc'`, a template with no holes).
     Str(String),
     /// Numbers, kept as written.
@@ -174,11 +184,22 @@ pub enum ExprKind {
     /// adjacent literals.
     Concat(Vec<Expr>),
     /// `left op right` (`+`, `%`, `==`, `and`, `in`, `instanceof`, …), op as written.
-    Binary { op: String, left: Box<Expr>, right: Box<Expr> },
+    Binary {
+        op: String,
+        left: Box<Expr>,
+        right: Box<Expr>,
+    },
     /// `op operand` (`not`, `!`, `-`, `typeof`).
-    Unary { op: String, operand: Box<Expr> },
+    Unary {
+        op: String,
+        operand: Box<Expr>,
+    },
     /// `cond ? then : otherwise`, `a if c else b`.
-    Cond { cond: Box<Expr>, then: Box<Expr>, otherwise: Box<Expr> },
+    Cond {
+        cond: Box<Expr>,
+        then: Box<Expr>,
+        otherwise: Box<Expr>,
+    },
     /// A list, array, tuple or set literal.
     List(Vec<Expr>),
     /// A dict, object or hash literal; a key that is not a literal or plain name is kept as an expression.

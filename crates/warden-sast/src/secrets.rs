@@ -45,7 +45,7 @@ fn patterns() -> &'static Patterns {
                 "a password in a connection string",
                 r"\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|oracle)://[^:/@\s]+:([^@/\s$<{]{3,})@",
             ),
-            ("a password in a connection string", r"(?i)(?:^|;)\s*(?:password|pwd)\s*=\s*([^;'\s$<{]{3,})"),
+            ("a password in a connection string", r#"(?i)(?:^|;)\s*(?:password|pwd)\s*=\s*([^;'"\s$<{]{3,})"#),
         ];
         Patterns {
             tokens: tokens.into_iter().filter_map(|(what, re)| Regex::new(re).ok().map(|r| (what, r))).collect(),

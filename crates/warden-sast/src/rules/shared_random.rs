@@ -7,21 +7,59 @@ use crate::ir::{Expr, ExprKind, Module, Stmt};
 
 /// Dotted callees of predictable generators (after nothing is resolved: as written).
 const WEAK: &[&str] = &[
-    "random.random", "random.randint", "random.choice", "random.choices", "random.randrange", "random.getrandbits",
-    "random.sample", "random.shuffle", "random.uniform", "Math.random", "rand", "Random.rand", "Kernel.rand",
-    "Random.new.rand", "Random", "java.util.Random", "RandomStringUtils.random", "RandomStringUtils.randomAlphanumeric",
-    "RandomStringUtils.randomAlphabetic", "RandomStringUtils.randomNumeric", "_.random", "lodash.random", "srand",
+    "random.random",
+    "random.randint",
+    "random.choice",
+    "random.choices",
+    "random.randrange",
+    "random.getrandbits",
+    "random.sample",
+    "random.shuffle",
+    "random.uniform",
+    "Math.random",
+    "rand",
+    "Random.rand",
+    "Kernel.rand",
+    "Random.new.rand",
+    "Random",
+    "java.util.Random",
+    "RandomStringUtils.random",
+    "RandomStringUtils.randomAlphanumeric",
+    "RandomStringUtils.randomAlphabetic",
+    "RandomStringUtils.randomNumeric",
+    "_.random",
+    "lodash.random",
+    "srand",
 ];
 
 /// Methods of a `Random` object (Java, C#).
-const WEAK_METHODS: &[&str] = &["nextInt", "nextLong", "nextDouble", "nextBytes", "Next", "NextBytes", "NextDouble", "NextInt64"];
+const WEAK_METHODS: &[&str] =
+    &["nextInt", "nextLong", "nextDouble", "nextBytes", "Next", "NextBytes", "NextDouble", "NextInt64"];
 
 fn is_secret_name(name: &str) -> bool {
     let n = name.to_ascii_lowercase();
-    ["token", "password", "passwd", "secret", "salt", "nonce", "otp", "session", "apikey", "api_key", "csrf", "reset", "verification", "credential", "key"]
-        .iter()
-        .any(|w| n.contains(w))
-        && !["keyword", "keys", "key_name", "keyname", "monkey", "hotkey", "sort_key", "sortkey", "partition"].iter().any(|w| n.contains(w))
+    [
+        "token",
+        "password",
+        "passwd",
+        "secret",
+        "salt",
+        "nonce",
+        "otp",
+        "session",
+        "apikey",
+        "api_key",
+        "csrf",
+        "reset",
+        "verification",
+        "credential",
+        "key",
+    ]
+    .iter()
+    .any(|w| n.contains(w))
+        && !["keyword", "keys", "key_name", "keyname", "monkey", "hotkey", "sort_key", "sortkey", "partition"]
+            .iter()
+            .any(|w| n.contains(w))
 }
 
 fn uses_weak_random(e: &Expr) -> bool {
@@ -54,7 +92,11 @@ fn last_name(target: &Expr) -> Option<&str> {
 pub fn check(module: &Module, out: &mut Vec<RawHit>) {
     assignments(module, &mut |target, value, span| {
         if last_name(target).is_some_and(is_secret_name) && uses_weak_random(value) {
-            out.push(RawHit { span, message: "a secret value made with a predictable random generator".into(), trace: Vec::new() });
+            out.push(RawHit {
+                span,
+                message: "a secret value made with a predictable random generator".into(),
+                trace: Vec::new(),
+            });
         }
     });
     for f in &module.functions {
@@ -65,7 +107,11 @@ pub fn check(module: &Module, out: &mut Vec<RawHit>) {
             if let Stmt::Return(Some(e), span) = s
                 && uses_weak_random(e)
             {
-                out.push(RawHit { span: *span, message: format!("`{}` returns a predictable random value", f.name), trace: Vec::new() });
+                out.push(RawHit {
+                    span: *span,
+                    message: format!("`{}` returns a predictable random value", f.name),
+                    trace: Vec::new(),
+                });
             }
         });
     }

@@ -741,7 +741,7 @@ impl<'p, 'a> Fx<'p, 'a> {
             && self.container_put(&p, &site, &vals)
         {
         } else if let (Some(r), Some(t)) = (receiver_expr, arg_taint.clone())
-            && is_mutator(site.method())
+            && (is_mutator(site.method()) || is_setter(site.method()))
             && let Some(p) = path(r)
         {
             let old = self.env.remove(&p).unwrap_or_default();
@@ -951,11 +951,11 @@ impl<'p, 'a> Fx<'p, 'a> {
 
     /// Log calls: input (log injection), secrets (logged credentials) and the whole event (information leak).
     fn log_checks(&mut self, site: &CallSite, vals: &[Value]) {
-        if !self.comp.logs.candidates(site.callee).any(|p| matches(p, site.callee)) {
-            return;
-        }
         // Standard output is the log in Lambda, but printing input is too common to call injection.
         let stdout = STDOUT.iter().any(|p| matches(p, site.callee));
+        if !stdout && !self.comp.logs.candidates(site.callee).any(|p| matches(p, site.callee)) {
+            return;
+        }
         for (a, v) in site.args.iter().zip(vals) {
             if a.name.is_some() || matches!(a.value.kind, ExprKind::Dict(_)) {
                 // `extra={...}`, `exc_info=`, pino's `logger.warn({ user }, "msg")`: structured fields, encoded by
@@ -988,8 +988,12 @@ impl<'p, 'a> Fx<'p, 'a> {
     fn is_whole_event(&self, e: &Expr) -> bool {
         match &e.kind {
             ExprKind::Name(n) => self.event_names.contains(n),
-            ExprKind::Call { args, .. } => {
-                args.len() <= 3 && args.first().is_some_and(|a| self.is_whole_event(&a.value))
+            ExprKind::Call { args, callee, .. } => {
+                // `event.toString()`, `event.to_json`: the whole event, serialised.
+                let serialised = args.is_empty()
+                    && matches!(&callee.kind, ExprKind::Attr { obj, name } if self.is_whole_event(obj)
+                        && matches!(name.as_str(), "toString" | "ToString" | "to_s" | "to_json" | "inspect" | "__str__" | "toJSON"));
+                serialised || args.len() <= 3 && args.first().is_some_and(|a| self.is_whole_event(&a.value))
             }
             ExprKind::Concat(parts) => parts.iter().any(|p| self.is_whole_event(p)),
             ExprKind::Binary { op, left, right } if op == "+" || op == "%" => {
@@ -1015,6 +1019,12 @@ impl<'p, 'a> Fx<'p, 'a> {
                 message: "exception details are returned to the caller".into(),
                 trace,
             });
+        }
+        if starts_with_literal(e, "redirect:")
+            && let Some(rt) = &v.taint
+        {
+            // Spring MVC: a view name `redirect:<url>` redirects.
+            self.sink_hit(Kind::Redirect, rt, "a `redirect:` view name", span);
         }
         let ExprKind::Dict(entries) = &e.kind else { return };
         let is_response = entries.iter().any(|(k, _)| {
@@ -1365,6 +1375,13 @@ fn is_mutator(method: &str) -> bool {
     )
 }
 
+/// `setSku(x)`, `withBody(x)`: a bean setter or builder step stores its argument in the object.
+fn is_setter(method: &str) -> bool {
+    ["set", "with", "Set", "With"]
+        .iter()
+        .any(|p| method.strip_prefix(p).and_then(|rest| rest.chars().next()).is_some_and(|c| c.is_ascii_uppercase()))
+}
+
 fn stmt_span(s: &Stmt) -> Span {
     match s {
         Stmt::Expr(e) => e.span,
@@ -1402,6 +1419,16 @@ fn join_envs(mut a: HashMap<String, Value>, b: HashMap<String, Value>) -> HashMa
         }
     }
     a
+}
+
+/// Whether a string-building expression begins with a literal that starts with `prefix`.
+fn starts_with_literal(e: &Expr, prefix: &str) -> bool {
+    match &e.kind {
+        ExprKind::Str(s) => s.starts_with(prefix),
+        ExprKind::Concat(parts) => parts.first().is_some_and(|p| starts_with_literal(p, prefix)),
+        ExprKind::Binary { op, left, .. } if op == "+" => starts_with_literal(left, prefix),
+        _ => false,
+    }
 }
 
 fn dict_has(e: &Expr, key: &str, needle: &str) -> bool {
