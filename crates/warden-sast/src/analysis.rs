@@ -85,15 +85,17 @@ pub fn analyze(files: &[SourceFile], options: &Options) -> Analysis {
         .filter_map(|f| Lang::of_path(&f.path).map(|l| (l, f)))
         .filter(|(l, _)| only.is_none_or(|o| o == l.family()))
         .collect();
+    // The front ends and the engine recurse (bounded by the depth guards): threads with room for that.
+    let pool = rayon::ThreadPoolBuilder::new().stack_size(64 * 1024 * 1024).build().ok();
     let parse = || -> Vec<(Lang, &SourceFile, Result<Module, frontend::ParseError>)> {
         wanted
             .par_iter()
             .map(|(lang, f)| (*lang, *f, frontend::lower(*lang, &f.path, &f.text, options.budget)))
             .collect()
     };
-    let parsed = match rayon::ThreadPoolBuilder::new().stack_size(64 * 1024 * 1024).build() {
-        Ok(pool) => pool.install(parse),
-        Err(_) => parse(),
+    let parsed = match &pool {
+        Some(pool) => pool.install(parse),
+        None => parse(),
     };
     let mut out = Analysis::default();
     let mut families: Vec<(Lang, Vec<Module>, Vec<&SourceFile>)> = Vec::new();
@@ -115,17 +117,12 @@ pub fn analyze(files: &[SourceFile], options: &Options) -> Analysis {
             Err(e) => out.errors.push(FileError { path: file.path.clone(), message: e.to_string() }),
         }
     }
-    // The engine recurses over the IR (bounded by the front ends' depth guards); give it room.
     let run = || -> Vec<Vec<CodeFinding>> {
         families.par_iter().map(|(_, modules, srcs)| family_findings(modules, srcs, options.handler.as_ref())).collect()
     };
-    let per_family = match rayon::ThreadPoolBuilder::new()
-        .stack_size(64 * 1024 * 1024)
-        .num_threads(families.len().clamp(1, 4))
-        .build()
-    {
-        Ok(pool) => pool.install(run),
-        Err(_) => run(),
+    let per_family = match &pool {
+        Some(pool) => pool.install(run),
+        None => run(),
     };
     out.findings = per_family.into_iter().flatten().collect();
     out.findings.sort_by(|a, b| (&a.path, a.start_line, a.rule.slug).cmp(&(&b.path, b.start_line, b.rule.slug)));

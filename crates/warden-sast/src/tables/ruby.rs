@@ -150,9 +150,14 @@ fn other_header(site: &CallSite) -> bool {
     !location_header(site)
 }
 
-/// `User.exists?("…")`, not `File.exists?(path)` / `Dir.exists?`.
+/// `User.exists?("name = '#{n}'")`: SQL text built in place (a plain value, `exists?(params[:id])`, is looked up
+/// as a primary key); never `File.exists?(path)` / `Dir.exists?`.
 fn model_exists(site: &CallSite) -> bool {
-    !["File.", "Dir.", "FileTest.", "Pathname"].iter().any(|p| site.callee.starts_with(p)) && sql_text(site)
+    !["File.", "Dir.", "FileTest.", "Pathname"].iter().any(|p| site.callee.starts_with(p))
+        && sql_text(site)
+        && site
+            .arg(0, "")
+            .is_some_and(|a| matches!(a.value.kind, ExprKind::Concat(_) | ExprKind::Binary { .. } | ExprKind::List(_)))
 }
 
 /// `obj.send(name, …)` picks a method; `socket.send(data, flags)` writes to a socket.
@@ -770,7 +775,8 @@ pub static TABLES: Tables = Tables {
         clean("**.shellescape", Kind::Command.bit()),
         clean("**.to_s", Kind::NoSql.bit()),
         clean("**.permit", Kind::Sql.bit() | Kind::NoSql.bit()),
-        clean("**.to_sym", Kind::Sql.bit() | Kind::Command.bit() | Kind::Xss.bit() | Kind::Log.bit()),
+        // `order(params[:sort].to_sym)`: ActiveRecord quotes a symbol as a column name.
+        clean("**.to_sym", Kind::Sql.bit()),
     ],
     params: ParamSources {
         types: &[],

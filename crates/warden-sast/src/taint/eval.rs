@@ -47,6 +47,7 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
         class: func.class.clone(),
         work: 0,
         inline_depth: 0,
+        loops: 0,
     };
     fx.bind_params(f, func, None);
     if f != 0 && func.parent.is_some_and(|p| p != 0) && !is_method(module, func) {
@@ -92,6 +93,9 @@ struct Fx<'p, 'a> {
     class: Option<String>,
     work: usize,
     inline_depth: usize,
+    /// Loops around the statement being analysed: only the outer two run their body twice (nested loops would
+    /// otherwise cost 2^depth).
+    loops: usize,
 }
 
 impl<'p, 'a> Fx<'p, 'a> {
@@ -216,12 +220,15 @@ impl<'p, 'a> Fx<'p, 'a> {
                     None => Value::default(),
                 };
                 let before = self.env.clone();
-                for _ in 0..2 {
+                let passes = if self.loops < 2 { 2 } else { 1 };
+                self.loops += 1;
+                for _ in 0..passes {
                     if let Some(var) = var {
                         self.assign(var, element.clone());
                     }
                     self.block(body);
                 }
+                self.loops -= 1;
                 self.join_env(before);
             }
             Stmt::Try { body, catches, finally, .. } => {
@@ -343,6 +350,21 @@ impl<'p, 'a> Fx<'p, 'a> {
     }
 
     fn apply_guard(&mut self, g: &guards::Guard) {
+        // Checking a URL's host against an allow-list clears the URL for requests and redirects.
+        if let Some((parent, part)) = g.path.rsplit_once('.')
+            && matches!(part, "host" | "hostname" | "netloc" | "Host" | "origin" | "Authority" | "getHost()")
+        {
+            let host = guards::Guard {
+                path: parent.to_string(),
+                kinds: Kind::Ssrf.bit() | Kind::Redirect.bit(),
+                positive: g.positive,
+            };
+            self.apply_guard_to(&host);
+        }
+        self.apply_guard_to(g);
+    }
+
+    fn apply_guard_to(&mut self, g: &guards::Guard) {
         for key in self
             .env
             .keys()
@@ -996,6 +1018,10 @@ impl<'p, 'a> Fx<'p, 'a> {
                 serialised || args.len() <= 3 && args.first().is_some_and(|a| self.is_whole_event(&a.value))
             }
             ExprKind::Concat(parts) => parts.iter().any(|p| self.is_whole_event(p)),
+            // Ruby `event.to_json`, `event.inspect` (no parentheses).
+            ExprKind::Attr { obj, name } => {
+                matches!(name.as_str(), "to_json" | "inspect" | "to_s" | "to_h") && self.is_whole_event(obj)
+            }
             ExprKind::Binary { op, left, right } if op == "+" || op == "%" => {
                 self.is_whole_event(left) || self.is_whole_event(right)
             }
@@ -1283,6 +1309,9 @@ const STDOUT: &[&str] = &[
     "**.Console.Error.WriteLine",
     "$stdout.puts",
     "STDOUT.puts",
+    "$stderr.puts",
+    "STDERR.puts",
+    "warn",
     "**.LambdaLogger.log",
     "**.getLogger().log",
 ];

@@ -14,6 +14,7 @@ use crate::ir::{Module, Span};
 use crate::rules::Rule;
 use crate::tables::Kind;
 pub use compiled::Compiled;
+use rayon::prelude::*;
 use std::collections::HashMap;
 use value::{Taint, Value};
 
@@ -105,9 +106,14 @@ pub fn analyze(modules: &[Module], spec: Option<&HandlerSpec>) -> Vec<Hit> {
         let mut fields: HashMap<(usize, String), Value> = HashMap::new();
         let mut globals = Vec::with_capacity(modules.len());
         hits.clear();
-        for (m, module) in modules.iter().enumerate() {
-            for f in 0..module.functions.len() {
-                let out = eval::analyze_function(&program, m, f);
+        // Every function of a round reads only the previous round's facts: they are analysed in parallel.
+        let outputs: Vec<Vec<eval::Output>> = modules
+            .par_iter()
+            .enumerate()
+            .map(|(m, module)| (0..module.functions.len()).map(|f| eval::analyze_function(&program, m, f)).collect())
+            .collect();
+        for (m, outs) in outputs.into_iter().enumerate() {
+            for (f, out) in outs.into_iter().enumerate() {
                 if f == 0 {
                     globals.push(out.env.clone());
                 }

@@ -4,7 +4,7 @@
 use crate::ir::Span;
 use crate::rules::Const;
 use crate::tables::{Kind, Kinds, Label};
-use std::rc::Rc;
+use std::sync::Arc;
 
 pub const INPUT: u8 = 1;
 pub const EXCEPTION: u8 = 2;
@@ -24,7 +24,7 @@ pub struct Step {
     pub module: usize,
     pub span: Span,
     pub note: String,
-    pub prev: Option<Rc<Step>>,
+    pub prev: Option<Arc<Step>>,
 }
 
 /// The maximum steps kept in a trace; older steps are dropped from the middle when shown.
@@ -38,7 +38,7 @@ pub struct Taint {
     pub params: u64,
     /// Kinds this value has been cleaned for.
     pub sanitized: Kinds,
-    pub trace: Option<Rc<Step>>,
+    pub trace: Option<Arc<Step>>,
     pub depth: usize,
 }
 
@@ -48,7 +48,7 @@ impl Taint {
             labels: label,
             params: 0,
             sanitized: 0,
-            trace: Some(Rc::new(Step { module, span, note, prev: None })),
+            trace: Some(Arc::new(Step { module, span, note, prev: None })),
             depth: 1,
         }
     }
@@ -59,7 +59,7 @@ impl Taint {
             labels: 0,
             params: bit,
             sanitized: 0,
-            trace: Some(Rc::new(Step { module, span, note, prev: None })),
+            trace: Some(Arc::new(Step { module, span, note, prev: None })),
             depth: 1,
         }
     }
@@ -70,7 +70,7 @@ impl Taint {
             return self.clone();
         }
         let mut t = self.clone();
-        t.trace = Some(Rc::new(Step { module, span, note: note.into(), prev: self.trace.clone() }));
+        t.trace = Some(Arc::new(Step { module, span, note: note.into(), prev: self.trace.clone() }));
         t.depth += 1;
         t
     }
