@@ -131,7 +131,7 @@ fn entry(module: &Module, f: &Function, spec: Option<&HandlerSpec>, tables: &Tab
             tables.params.annotations.contains(&a)
         }) {
             Some(format!("`{}` is bound from the request (`{a}`)", p.name))
-        } else if tables.params.request_names.contains(&p.name.as_str()) {
+        } else if tables.params.request_names.contains(&p.name.as_str()) && serves_web(module) {
             Some(format!("`{}` is the web request", p.name))
         } else if routed && !is_plumbing(&ty) {
             Some(format!("`{}` is a route parameter", p.name))
@@ -143,6 +143,32 @@ fn entry(module: &Module, f: &Function, spec: Option<&HandlerSpec>, tables: &Tab
         }
     }
     out
+}
+
+/// Whether a parameter named like a web request can be one: always in JavaScript (`req` is Express's), in Python
+/// only in a module that imports a web framework (botocore's `request` is an AWS request, not a visitor's).
+fn serves_web(module: &Module) -> bool {
+    const WEB: &[&str] = &[
+        "django",
+        "flask",
+        "rest_framework",
+        "pyramid",
+        "starlette",
+        "fastapi",
+        "aiohttp",
+        "tornado",
+        "bottle",
+        "falcon",
+        "sanic",
+        "werkzeug",
+        "chalice",
+        "quart",
+        "litestar",
+        "webapp2",
+        "cherrypy",
+    ];
+    module.lang.family() != Lang::Python
+        || module.imports.iter().any(|i| WEB.iter().any(|w| i.target == *w || i.target.starts_with(&format!("{w}."))))
 }
 
 /// `app.route` of `@app.route("/x")`.

@@ -308,8 +308,14 @@ fn is_placeholder(v: &str, name: &str) -> bool {
 
 /// `_password_reset_token`, `make.bat`, `is not`, `session-id`: identifiers, file names and words, not secrets.
 fn looks_like_a_name(t: &str) -> bool {
+    // `AWSAccessKeyId`, `SecretAccessKey`: a CamelCase key name.
+    let camel = t.chars().all(|c| c.is_ascii_alphabetic())
+        && t.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && t.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && t.chars().any(|c| c.is_ascii_lowercase());
     let env_var_name = t.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') && t.contains('_');
     env_var_name
+        || camel
         || t.contains(' ')
         || (t.chars().all(|c| c.is_ascii_lowercase() || matches!(c, '_' | '.' | '-' | ':'))
             && t.chars().any(|c| matches!(c, '_' | '.' | '-' | ':')))
