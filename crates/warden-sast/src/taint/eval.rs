@@ -3,13 +3,13 @@
 
 use super::canon::{is_self, path, root, simple_type};
 use super::compiled::{Compiled, matches};
+use super::env::Env;
 use super::guards;
 use super::value::{CREDENTIAL, EXCEPTION, INPUT, Taint, Value, join, label_bit};
 use super::{FnRef, Hit, Program, SinkReach, Summary};
 use crate::ir::{Arg, Expr, ExprKind, FuncId, Function, Module, Span, Stmt};
 use crate::rules::{CallSite, Const};
 use crate::tables::{ALL_KINDS, Args, Kind};
-use std::collections::HashMap;
 
 /// Work allowed per function analysis (expressions evaluated); past it the function is cut short.
 const MAX_WORK: usize = 400_000;
@@ -21,22 +21,22 @@ pub struct Output {
     pub summary: Summary,
     pub hits: Vec<Hit>,
     pub fields: Vec<(usize, String, Value)>,
-    pub env: HashMap<String, Value>,
+    pub env: rustc_hash::FxHashMap<String, Value>,
 }
 
 pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
     let Some(module) = program.modules.get(m) else {
-        return Output { summary: Summary::default(), hits: Vec::new(), fields: Vec::new(), env: HashMap::new() };
+        return Output { summary: Summary::default(), hits: Vec::new(), fields: Vec::new(), env: Default::default() };
     };
     let Some(func) = module.functions.get(f) else {
-        return Output { summary: Summary::default(), hits: Vec::new(), fields: Vec::new(), env: HashMap::new() };
+        return Output { summary: Summary::default(), hits: Vec::new(), fields: Vec::new(), env: Default::default() };
     };
     let mut fx = Fx {
         program,
         m,
         module,
         comp: Compiled::of(module.lang),
-        env: HashMap::new(),
+        env: Env::default(),
         ret: Value::default(),
         hits: Vec::new(),
         sinks: Vec::new(),
@@ -69,7 +69,7 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
         field_params: std::mem::take(&mut fx.field_params),
         sinks: std::mem::take(&mut fx.sinks),
     };
-    Output { summary, hits: fx.hits, fields: fx.fields, env: fx.env }
+    Output { summary, hits: fx.hits, fields: fx.fields, env: fx.env.into_map() }
 }
 
 fn is_method(module: &Module, func: &Function) -> bool {
@@ -81,7 +81,7 @@ struct Fx<'p, 'a> {
     m: usize,
     module: &'a Module,
     comp: &'static Compiled,
-    env: HashMap<String, Value>,
+    env: Env,
     ret: Value,
     hits: Vec<Hit>,
     sinks: Vec<SinkReach>,
@@ -237,7 +237,7 @@ impl<'p, 'a> Fx<'p, 'a> {
                 let after_body = self.env.clone();
                 let mut out = self.env.clone();
                 for c in catches {
-                    self.env = join_envs(before.clone(), after_body.clone());
+                    self.env = before.clone().join(after_body.clone());
                     if let Some(var) = &c.var {
                         let t = Taint::source(
                             EXCEPTION,
@@ -248,7 +248,7 @@ impl<'p, 'a> Fx<'p, 'a> {
                         self.env.insert(var.clone(), Value::tainted(Some(t)));
                     }
                     self.block(&c.body);
-                    out = join_envs(out, std::mem::take(&mut self.env));
+                    out = out.join(std::mem::take(&mut self.env));
                 }
                 self.env = out;
                 self.block(finally);
@@ -300,7 +300,7 @@ impl<'p, 'a> Fx<'p, 'a> {
             }
         }
         let env = std::mem::take(&mut self.env);
-        self.env = join_envs(saved_env, env);
+        self.env = saved_env.join(env);
         self.ret = saved_ret;
         self.lambda_handler = saved_handler;
         self.event_names = saved_events;
@@ -365,15 +365,9 @@ impl<'p, 'a> Fx<'p, 'a> {
     }
 
     fn apply_guard_to(&mut self, g: &guards::Guard) {
-        for key in self
-            .env
-            .keys()
-            .filter(|k| {
-                *k == &g.path || k.starts_with(&format!("{}.", g.path)) || k.starts_with(&format!("{}[", g.path))
-            })
-            .cloned()
-            .collect::<Vec<_>>()
-        {
+        let mut keys = self.env.parts(&g.path);
+        keys.push(g.path.clone());
+        for key in keys {
             if let Some(v) = self.env.get_mut(&key)
                 && let Some(t) = v.taint.as_mut()
             {
@@ -389,9 +383,9 @@ impl<'p, 'a> Fx<'p, 'a> {
         }
     }
 
-    fn join_env(&mut self, other: HashMap<String, Value>) {
+    fn join_env(&mut self, other: Env) {
         let mine = std::mem::take(&mut self.env);
-        self.env = join_envs(mine, other);
+        self.env = mine.join(other);
     }
 
     fn assign(&mut self, target: &Expr, v: Value) {
@@ -403,9 +397,7 @@ impl<'p, 'a> Fx<'p, 'a> {
             }
             _ => match path(target) {
                 Some(p) => {
-                    let prefix_dot = format!("{p}.");
-                    let prefix_idx = format!("{p}[");
-                    self.env.retain(|k, _| !k.starts_with(&prefix_dot) && !k.starts_with(&prefix_idx));
+                    self.env.remove_parts(&p);
                     if let ExprKind::Attr { obj, name } = &target.kind
                         && matches!(&obj.kind, ExprKind::Name(n) if is_self(n))
                     {
@@ -443,14 +435,7 @@ impl<'p, 'a> Fx<'p, 'a> {
     /// The value at an access path, with its parts' taint (`d` is tainted when `d["k"]` is).
     fn read_path_value(&self, p: &str) -> Option<Value> {
         let exact = self.env.get(p).cloned();
-        let prefix_dot = format!("{p}.");
-        let prefix_idx = format!("{p}[");
-        let mut parts: Option<Taint> = None;
-        for (k, v) in &self.env {
-            if (k.starts_with(&prefix_dot) || k.starts_with(&prefix_idx)) && v.taint.is_some() {
-                parts = join(parts, v.taint.clone());
-            }
-        }
+        let parts = self.env.parts_taint(p);
         match (exact, parts) {
             (Some(mut v), parts) => {
                 v.taint = join(v.taint, parts);
@@ -807,11 +792,7 @@ impl<'p, 'a> Fx<'p, 'a> {
     /// `list.remove(i)` shifts the positions after it. Returns whether the call was such an update.
     fn container_put(&mut self, p: &str, site: &CallSite, vals: &[Value]) -> bool {
         let method = site.method();
-        let elements = |env: &HashMap<String, Value>| -> Option<usize> {
-            let prefix = format!("{p}[#");
-            let n = env.keys().filter(|k| k.starts_with(&prefix)).count();
-            Some(n)
-        };
+        let elements = |env: &Env| -> Option<usize> { Some(env.count_prefixed(&format!("{p}[#"))) };
         match (method, site.args.len()) {
             ("put" | "Add" | "store" | "set" | "setdefault" | "put_if_absent" | "putIfAbsent", 2) => {
                 let (Some(Const::Str(key)), Some(v)) = (site.consts.first().cloned().flatten(), vals.get(1)) else {
@@ -867,7 +848,7 @@ impl<'p, 'a> Fx<'p, 'a> {
             }
             _ => return None,
         };
-        if self.env.keys().any(|k| k.starts_with(&format!("{p}[")) && k.len() > p.len()) {
+        if self.env.count_prefixed(&format!("{p}[")) > 0 {
             return Some(self.env.get(&key).cloned().unwrap_or_default());
         }
         None
@@ -1433,21 +1414,6 @@ fn ends_in_exit(stmts: &[Stmt]) -> bool {
         }
         _ => false,
     }
-}
-
-fn join_envs(mut a: HashMap<String, Value>, b: HashMap<String, Value>) -> HashMap<String, Value> {
-    for (k, v) in b {
-        match a.remove(&k) {
-            Some(old) => {
-                a.insert(k, old.join(v));
-            }
-            None => {
-                // Defined on one path only: its constant is not certain.
-                a.insert(k, Value { konst: None, ..v });
-            }
-        }
-    }
-    a
 }
 
 /// Whether a string-building expression begins with a literal that starts with `prefix`.

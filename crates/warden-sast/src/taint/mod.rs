@@ -5,6 +5,7 @@
 
 pub mod canon;
 mod compiled;
+mod env;
 mod eval;
 mod guards;
 pub mod value;
@@ -83,9 +84,9 @@ pub struct Program<'a> {
     pub entries: Vec<Vec<Entry>>,
     pub summaries: HashMap<FnRef, Summary>,
     /// Values written to `self.f`/`this.f`, by (module, field): what a method reads when it has not set the field.
-    pub fields: HashMap<(usize, String), Value>,
+    pub fields: rustc_hash::FxHashMap<(usize, String), Value>,
     /// Each module's top-level variables after its top-level code ran.
-    pub globals: Vec<HashMap<String, Value>>,
+    pub globals: Vec<rustc_hash::FxHashMap<String, Value>>,
     by_name: HashMap<String, Vec<FnRef>>,
     /// Every dotted suffix of every module name (`c`, `b.c`, `a.b.c`) → the module, `None` when ambiguous.
     module_by_suffix: HashMap<String, Option<usize>>,
@@ -103,7 +104,7 @@ pub fn analyze(modules: &[Module], spec: Option<&HandlerSpec>) -> Vec<Hit> {
     let mut hits = Vec::new();
     for round in 0..MAX_ROUNDS {
         let mut summaries = HashMap::new();
-        let mut fields: HashMap<(usize, String), Value> = HashMap::new();
+        let mut fields: rustc_hash::FxHashMap<(usize, String), Value> = Default::default();
         let mut globals = Vec::with_capacity(modules.len());
         hits.clear();
         // Every function of a round reads only the previous round's facts: they are analysed in parallel.
@@ -142,7 +143,7 @@ pub fn analyze(modules: &[Module], spec: Option<&HandlerSpec>) -> Vec<Hit> {
 }
 
 /// What the field store says, to tell whether a round changed it.
-fn fields_fingerprint(fields: &HashMap<(usize, String), Value>) -> Vec<(usize, String, u8, u64)> {
+fn fields_fingerprint(fields: &rustc_hash::FxHashMap<(usize, String), Value>) -> Vec<(usize, String, u8, u64)> {
     let mut out: Vec<(usize, String, u8, u64)> = fields
         .iter()
         .map(|((m, f), v)| {
@@ -198,8 +199,8 @@ impl<'a> Program<'a> {
             modules,
             entries: modules.iter().map(|m| crate::handler::entries(m, spec)).collect(),
             summaries: HashMap::new(),
-            fields: HashMap::new(),
-            globals: vec![HashMap::new(); modules.len()],
+            fields: Default::default(),
+            globals: vec![Default::default(); modules.len()],
             by_name,
             module_by_suffix,
             functions_by_name,
