@@ -1,6 +1,6 @@
 //! Walks over a module's IR for custom checks: every assignment, every expression.
 
-use crate::ir::{Expr, Module, Span, Stmt};
+use crate::ir::{Expr, Function, Module, Span, Stmt};
 
 /// Calls `f(target, value, span)` for every assignment with a value, in every function.
 pub fn assignments(module: &Module, f: &mut dyn FnMut(&Expr, &Expr, Span)) {
@@ -24,24 +24,29 @@ pub fn expressions(module: &Module, f: &mut dyn FnMut(&Expr)) {
                 walk_expr(d, f);
             }
         }
-        walk_stmts(&func.body, &mut |s| match s {
-            Stmt::Expr(e) => walk_expr(e, f),
-            Stmt::Assign { target, value, .. } => {
-                walk_expr(target, f);
-                if let Some(v) = value {
-                    walk_expr(v, f);
-                }
-            }
-            Stmt::Return(Some(e), _) | Stmt::Throw(Some(e), _) => walk_expr(e, f),
-            Stmt::If { cond, .. } => walk_expr(cond, f),
-            Stmt::Loop { var, iter, cond, .. } => {
-                for e in [var, iter, cond].into_iter().flatten() {
-                    walk_expr(e, f);
-                }
-            }
-            _ => {}
-        });
+        function_expressions(func, f);
     }
+}
+
+/// Calls `f` for every expression of one function's body (nested statements included, nested functions not).
+pub fn function_expressions(func: &Function, f: &mut dyn FnMut(&Expr)) {
+    walk_stmts(&func.body, &mut |s| match s {
+        Stmt::Expr(e) => walk_expr(e, f),
+        Stmt::Assign { target, value, .. } => {
+            walk_expr(target, f);
+            if let Some(v) = value {
+                walk_expr(v, f);
+            }
+        }
+        Stmt::Return(Some(e), _) | Stmt::Throw(Some(e), _) => walk_expr(e, f),
+        Stmt::If { cond, .. } => walk_expr(cond, f),
+        Stmt::Loop { var, iter, cond, .. } => {
+            for e in [var, iter, cond].into_iter().flatten() {
+                walk_expr(e, f);
+            }
+        }
+        _ => {}
+    });
 }
 
 /// Calls `f` for every statement, nested ones included (not nested function bodies: they are functions of their own).

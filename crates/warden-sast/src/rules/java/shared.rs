@@ -4,26 +4,7 @@
 use crate::ir::{Arg, Expr, ExprKind, Function, Module, Stmt};
 use crate::rules::shared_walk::{walk_expr, walk_stmts};
 
-/// Calls `f` for every expression of one function's body (nested statements included, nested functions not).
-pub fn function_exprs(func: &Function, f: &mut dyn FnMut(&Expr)) {
-    walk_stmts(&func.body, &mut |s| match s {
-        Stmt::Expr(e) => walk_expr(e, f),
-        Stmt::Assign { target, value, .. } => {
-            walk_expr(target, f);
-            if let Some(v) = value {
-                walk_expr(v, f);
-            }
-        }
-        Stmt::Return(Some(e), _) | Stmt::Throw(Some(e), _) => walk_expr(e, f),
-        Stmt::If { cond, .. } => walk_expr(cond, f),
-        Stmt::Loop { var, iter, cond, .. } => {
-            for e in [var, iter, cond].into_iter().flatten() {
-                walk_expr(e, f);
-            }
-        }
-        _ => {}
-    });
-}
+pub use crate::rules::shared_walk::function_expressions as function_exprs;
 
 /// A call's parts: (receiver, method, args, new).
 pub fn call_parts(e: &Expr) -> Option<(Option<&Expr>, &str, &[Arg], bool)> {
