@@ -152,24 +152,20 @@ impl Tables {
     }
 }
 
-/// Whether a canonical dotted name matches a pattern (see the module documentation).
+/// Whether a canonical dotted name matches a pattern (see the module documentation). Allocation-free: it runs for
+/// every candidate of every call.
 pub fn matches(pattern: &str, name: &str) -> bool {
     if let Some(rest) = pattern.strip_prefix("**.") {
-        // Any prefix: match the pattern's segments against the name's last segments.
-        let want = rest.split('.').count();
-        let segments: Vec<&str> = name.split('.').collect();
-        let Some(tail) = segments.len().checked_sub(want).and_then(|start| segments.get(start..)) else {
-            return false;
-        };
-        return segments_match(rest.split('.'), tail.iter().copied());
+        // Any prefix: the pattern's segments against the name's last ones.
+        let mut names = name.rsplit('.');
+        return rest.rsplit('.').all(|p| names.next().is_some_and(|n| segment_matches(p, n)));
     }
-    let a = pattern.split('.').count();
-    let b = name.split('.').count();
-    a == b && segments_match(pattern.split('.'), name.split('.'))
+    let mut names = name.split('.');
+    pattern.split('.').all(|p| names.next().is_some_and(|n| segment_matches(p, n))) && names.next().is_none()
 }
 
-fn segments_match<'a>(pattern: impl Iterator<Item = &'a str>, name: impl Iterator<Item = &'a str>) -> bool {
-    pattern.zip(name).all(|(p, n)| p == "*" || p == n || strip_call(n) == p)
+fn segment_matches(p: &str, n: &str) -> bool {
+    p == "*" || p == n || strip_call(n) == p
 }
 
 /// `client()` and `client` are the same segment for matching unless the pattern insists on `()`.

@@ -601,13 +601,16 @@ impl<'p, 'a> Fx<'p, 'a> {
 
     /// `os.environ["AWS_SECRET_ACCESS_KEY"]`, `process.env.DB_PASSWORD`: a secret read from the environment.
     fn env_source(&mut self, e: &Expr) -> Option<Value> {
-        let (base, key) = match &e.kind {
-            ExprKind::Index { obj, index } => (self.canon(obj), index.as_str().map(str::to_string)),
-            ExprKind::Attr { obj, name } => (self.canon(obj), Some(name.clone())),
+        let (obj, key) = match &e.kind {
+            ExprKind::Index { obj, index } => (obj, index.as_str()?),
+            ExprKind::Attr { obj, name } => (obj, name.as_str()),
             _ => return None,
         };
-        let key = key?;
-        if !ENV_OBJECTS.iter().any(|p| matches(p, &base)) || !is_secret_name(&key) {
+        if !is_secret_name(key) {
+            return None;
+        }
+        let base = self.canon(obj);
+        if !ENV_OBJECTS.iter().any(|p| matches(p, &base)) {
             return None;
         }
         Some(Value::tainted(Some(Taint::source(
@@ -871,18 +874,12 @@ impl<'p, 'a> Fx<'p, 'a> {
 
     /// `os.environ.get("DB_PASSWORD")`, `System.getenv("API_KEY")`.
     fn env_call_source(&self, site: &CallSite) -> Option<Value> {
-        if !ENV_CALLS.iter().any(|p| matches(p, site.callee)) {
+        let key = site.str_arg(0, "")?;
+        if !is_secret_name(key) || !ENV_CALLS.iter().any(|p| matches(p, site.callee)) {
             return None;
         }
-        let key = site.str_arg(0, "")?;
-        is_secret_name(key).then(|| {
-            Value::tainted(Some(Taint::source(
-                CREDENTIAL,
-                self.m,
-                site.span,
-                format!("`{key}` is a secret from the environment"),
-            )))
-        })
+        let note = format!("`{key}` is a secret from the environment");
+        Some(Value::tainted(Some(Taint::source(CREDENTIAL, self.m, site.span, note))))
     }
 
     fn call_checks(&mut self, site: &CallSite) {
@@ -955,7 +952,22 @@ impl<'p, 'a> Fx<'p, 'a> {
     /// Log calls: input (log injection), secrets (logged credentials) and the whole event (information leak).
     fn log_checks(&mut self, site: &CallSite, vals: &[Value]) {
         // Standard output is the log in Lambda, but printing input is too common to call injection.
-        let stdout = STDOUT.iter().any(|p| matches(p, site.callee));
+        let stdout = matches!(
+            site.method(),
+            "print"
+                | "log"
+                | "info"
+                | "error"
+                | "warn"
+                | "debug"
+                | "puts"
+                | "p"
+                | "pp"
+                | "println"
+                | "printf"
+                | "WriteLine"
+                | "Write"
+        ) && STDOUT.iter().any(|p| matches(p, site.callee));
         if !stdout && !self.comp.logs.candidates(site.callee).any(|p| matches(p, site.callee)) {
             return;
         }
@@ -1350,10 +1362,10 @@ const ENV_CALLS: &[&str] = &[
 ];
 
 fn is_secret_name(key: &str) -> bool {
-    let k = key.to_ascii_uppercase();
-    ["SECRET", "PASSWORD", "PASSWD", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "ACCESS_KEY", "CREDENTIAL"]
-        .iter()
-        .any(|s| k.contains(s))
+    key.len() >= 5
+        && ["SECRET", "PASSWORD", "PASSWD", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "ACCESS_KEY", "CREDENTIAL"]
+            .iter()
+            .any(|s| key.as_bytes().windows(s.len()).any(|w| w.eq_ignore_ascii_case(s.as_bytes())))
 }
 
 fn is_mutator(method: &str) -> bool {
