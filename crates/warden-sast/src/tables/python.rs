@@ -365,6 +365,20 @@ pub static TABLES: Tables = Tables {
         clean("re.escape", Kind::Regex.bit() | Kind::Command.bit()),
         clean("defusedxml.*", Kind::Xxe.bit()),
         clean("**.url_has_allowed_host_and_scheme", Kind::Redirect.bit()),
+        // Same-origin URLs: the request's own path, reversed routes.
+        clean("**.get_full_path", Kind::Redirect.bit() | Kind::Ssrf.bit()),
+        clean("**.get_full_path_info", Kind::Redirect.bit() | Kind::Ssrf.bit()),
+        clean("**.build_absolute_uri", Kind::Redirect.bit() | Kind::Ssrf.bit()),
+        clean("django.urls.reverse", Kind::Redirect.bit() | Kind::Ssrf.bit()),
+        clean("django.shortcuts.resolve_url", Kind::Redirect.bit() | Kind::Ssrf.bit()),
+        clean("flask.url_for", Kind::Redirect.bit() | Kind::Ssrf.bit()),
+        // Rows the ORM found: stored data, not the request (stored XSS is out of scope of this analysis).
+        clean("**.objects.get", ALL_KINDS),
+        clean("**.objects.filter", ALL_KINDS),
+        clean("**.objects.get_or_create", ALL_KINDS),
+        clean("**.get_object_or_404", ALL_KINDS),
+        clean("**.query.get", ALL_KINDS),
+        clean("**.query.filter_by", ALL_KINDS),
         clean("json.dumps", Kind::Command.bit() | Kind::Header.bit() | Kind::Log.bit()),
         clean(
             "base64.b64encode",

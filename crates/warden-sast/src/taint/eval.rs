@@ -469,12 +469,26 @@ impl<'p, 'a> Fx<'p, 'a> {
                     })
                     .collect::<Option<String>>()
                     .map(Const::Str);
-                let taint = vals.into_iter().fold(None, |acc, v| join(acc, v.taint));
+                let fixed = vals
+                    .iter()
+                    .find(|v| !matches!(&v.konst, Some(Const::Str(s)) if s.is_empty()))
+                    .is_some_and(fixes_host);
+                let mut taint = vals.into_iter().fold(None, |acc, v| join(acc, v.taint));
+                if let Some(t) = taint.as_mut().filter(|_| fixed) {
+                    t.fixed_host = true;
+                }
                 Value { taint, konst, ..Value::default() }
             }
             ExprKind::Binary { op, left, right } => {
                 let l = self.expr(left);
                 let r = self.expr(right);
+                if (op == "+" || op == "%") && fixes_host(&l) {
+                    let mut v = binary(op, l, r);
+                    if let Some(t) = v.taint.as_mut() {
+                        t.fixed_host = true;
+                    }
+                    return v;
+                }
                 binary(op, l, r)
             }
             ExprKind::Unary { op, operand } => {
@@ -1425,6 +1439,23 @@ fn ends_in_exit(stmts: &[Stmt]) -> bool {
             matches!(&e.kind, ExprKind::Call { callee, .. } if matches!(callee.dotted().as_deref(), Some("abort" | "flask.abort" | "sys.exit" | "exit" | "halt" | "process.exit")))
         }
         _ => false,
+    }
+}
+
+/// Whether a clean first part of a string fixes where it points: a clean variable (a configured base URL), a
+/// literal path (`/orders?`, not `//`), or a literal URL with its host and a `/` (`https://api.example.com/v1/`).
+fn fixes_host(first: &Value) -> bool {
+    if first.taint.is_some() {
+        return false;
+    }
+    match &first.konst {
+        Some(Const::Str(s)) => {
+            let s = s.split(['%', '{']).next().unwrap_or_default();
+            (s.starts_with('/') && !s.starts_with("//"))
+                || s.split_once("://").is_some_and(|(_, rest)| rest.contains('/') && !rest.starts_with('/'))
+        }
+        Some(_) => false,
+        None => true,
     }
 }
 

@@ -45,6 +45,11 @@ const VALIDATES_RECEIVER: &[&str] = &[
     "IsMatch",
 ];
 const VALIDATES_ARG: &[&str] = &[
+    "url_has_allowed_host_and_scheme",
+    "is_safe_url",
+    "url_is_safe",
+    "isSafeUrl",
+    "is_valid_redirect",
     "fullmatch",
     "match",
     "test",

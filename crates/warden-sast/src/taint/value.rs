@@ -40,6 +40,9 @@ pub struct Taint {
     pub sanitized: Kinds,
     pub trace: Option<Arc<Step>>,
     pub depth: usize,
+    /// The value begins with a clean part that fixes where it points (`"/orders?q=" + x`, `base_url + x`): a
+    /// redirect or request built from it cannot leave the intended host.
+    pub fixed_host: bool,
 }
 
 impl Taint {
@@ -50,6 +53,7 @@ impl Taint {
             sanitized: 0,
             trace: Some(Arc::new(Step { module, span, note, prev: None })),
             depth: 1,
+            fixed_host: false,
         }
     }
 
@@ -61,6 +65,7 @@ impl Taint {
             sanitized: 0,
             trace: Some(Arc::new(Step { module, span, note, prev: None })),
             depth: 1,
+            fixed_host: false,
         }
     }
 
@@ -77,12 +82,16 @@ impl Taint {
 
     /// Whether a sink of `kind` fires on this value (a real label, not cleaned for the kind).
     pub fn fires(&self, kind: Kind) -> bool {
-        self.labels & label_bit(kind.label()) != 0 && self.sanitized & kind.bit() == 0
+        self.labels & label_bit(kind.label()) != 0 && self.sanitized & kind.bit() == 0 && !self.host_fixed_for(kind)
     }
 
     /// Whether the value reaches a sink of `kind` from a parameter (for summaries).
     pub fn reaches_from_params(&self, kind: Kind) -> bool {
-        self.params != 0 && self.sanitized & kind.bit() == 0
+        self.params != 0 && self.sanitized & kind.bit() == 0 && !self.host_fixed_for(kind)
+    }
+
+    fn host_fixed_for(&self, kind: Kind) -> bool {
+        self.fixed_host && matches!(kind, Kind::Redirect | Kind::Ssrf)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -117,6 +126,7 @@ pub fn join(a: Option<Taint>, b: Option<Taint>) -> Option<Taint> {
             keep.labels |= other.labels;
             keep.params |= other.params;
             keep.sanitized &= other.sanitized;
+            keep.fixed_host &= other.fixed_host;
             Some(keep)
         }
     }
