@@ -260,3 +260,40 @@ fn snapshot() {
     let (text, _) = log();
     insta::assert_snapshot!("sarif", text);
 }
+
+/// A code finding's taint trace becomes a `codeFlows` thread flow, and the log stays valid.
+#[test]
+fn taint_traces_become_valid_code_flows() {
+    let findings = findings_fixture::findings();
+    let code =
+        findings.iter().find(|f| f.code_vulnerability_details.is_some()).expect("the fixture has a code finding");
+    let step = |line: u32, note: &str| warden_core::TraceStep {
+        file_path: "/var/task/app.py".to_string(),
+        start_line: line,
+        end_line: line,
+        note: note.to_string(),
+    };
+    let details = warden_core::CodeFindingDetails {
+        finding_arn: code.finding_arn.clone(),
+        message: "`cursor.execute` builds a SQL statement from attacker-controlled input".to_string(),
+        code_snippet: Vec::new(),
+        suggested_fixes: Vec::new(),
+        trace: vec![
+            step(3, "`event` is the Lambda event"),
+            step(4, "flows into `sql`"),
+            step(5, "reaches `cursor.execute`"),
+        ],
+    };
+    let text = warden_report::sarif_with_code(&findings, &[details], "0.1.0");
+    let errors = schema_errors(&text);
+    assert!(errors.is_empty(), "schema errors:\n{}", errors.join("\n"));
+    let log: Value = serde_json::from_str(&text).unwrap();
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let with_flow: Vec<&Value> = results.iter().filter(|r| r.get("codeFlows").is_some()).collect();
+    assert_eq!(with_flow.len(), 1, "only the code finding has a flow");
+    let locations = with_flow[0]["codeFlows"][0]["threadFlows"][0]["locations"].as_array().unwrap();
+    let lines: Vec<u64> =
+        locations.iter().map(|l| l["location"]["physicalLocation"]["region"]["startLine"].as_u64().unwrap()).collect();
+    assert_eq!(lines, vec![3, 4, 5]);
+    assert_eq!(locations[2]["location"]["message"]["text"], "reaches `cursor.execute`");
+}
