@@ -24,6 +24,11 @@ impl<T: Copy + 'static> ByLast<T> {
         ByLast { map }
     }
 
+    /// Whether any entry ends with this segment (or with `*`): a cheap test before building a canonical name.
+    pub fn may_end_with(&self, last: &str) -> bool {
+        self.map.contains_key(last) || self.map.contains_key("*")
+    }
+
     /// Entries whose pattern may match `name`, to be confirmed with [`tables::matches`].
     pub fn candidates(&self, name: &str) -> impl Iterator<Item = &T> {
         let last = name.rsplit('.').next().unwrap_or(name);

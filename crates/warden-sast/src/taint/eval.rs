@@ -19,6 +19,8 @@ const MAX_INLINE_DEPTH: usize = 8;
 /// What analysing a function produced.
 pub struct Output {
     pub summary: Summary,
+    /// The functions whose summaries this analysis used.
+    pub deps: Vec<FnRef>,
     pub hits: Vec<Hit>,
     pub fields: Vec<(usize, String, Value)>,
     pub env: rustc_hash::FxHashMap<String, Value>,
@@ -26,10 +28,22 @@ pub struct Output {
 
 pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
     let Some(module) = program.modules.get(m) else {
-        return Output { summary: Summary::default(), hits: Vec::new(), fields: Vec::new(), env: Default::default() };
+        return Output {
+            summary: Summary::default(),
+            deps: Vec::new(),
+            hits: Vec::new(),
+            fields: Vec::new(),
+            env: Default::default(),
+        };
     };
     let Some(func) = module.functions.get(f) else {
-        return Output { summary: Summary::default(), hits: Vec::new(), fields: Vec::new(), env: Default::default() };
+        return Output {
+            summary: Summary::default(),
+            deps: Vec::new(),
+            hits: Vec::new(),
+            fields: Vec::new(),
+            env: Default::default(),
+        };
     };
     let mut fx = Fx {
         program,
@@ -48,6 +62,7 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
         work: 0,
         inline_depth: 0,
         loops: 0,
+        deps: Vec::new(),
     };
     fx.bind_params(f, func, None);
     if f != 0 && func.parent.is_some_and(|p| p != 0) && !is_method(module, func) {
@@ -69,7 +84,7 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
         field_params: std::mem::take(&mut fx.field_params),
         sinks: std::mem::take(&mut fx.sinks),
     };
-    Output { summary, hits: fx.hits, fields: fx.fields, env: fx.env.into_map() }
+    Output { summary, deps: fx.deps, hits: fx.hits, fields: fx.fields, env: fx.env.into_map() }
 }
 
 fn is_method(module: &Module, func: &Function) -> bool {
@@ -93,6 +108,7 @@ struct Fx<'p, 'a> {
     class: Option<String>,
     work: usize,
     inline_depth: usize,
+    deps: Vec<FnRef>,
     /// Loops around the statement being analysed: only the outer two run their body twice (nested loops would
     /// otherwise cost 2^depth).
     loops: usize,
@@ -549,9 +565,11 @@ impl<'p, 'a> Fx<'p, 'a> {
 
     /// A read of a name, attribute or element.
     fn read(&mut self, e: &Expr) -> Value {
-        if let Some(p) = path(e)
-            && let Some(v) = self.read_path_value(&p)
-        {
+        let found = match &e.kind {
+            ExprKind::Name(n) => self.read_path_value(n),
+            _ => path(e).and_then(|p| self.read_path_value(&p)),
+        };
+        if let Some(v) = found {
             return v;
         }
         // Sources read as attributes or names (`flask.request.args`, Rails `params`).
@@ -636,6 +654,15 @@ impl<'p, 'a> Fx<'p, 'a> {
     }
 
     fn source_read(&mut self, e: &Expr) -> Option<Value> {
+        let last = match &e.kind {
+            ExprKind::Name(n) => self.module.import(n).map_or(n.as_str(), |t| t.rsplit('.').next().unwrap_or(t)),
+            ExprKind::Attr { name, .. } => name.as_str(),
+            ExprKind::Index { .. } => "[]",
+            _ => return None,
+        };
+        if last != "[]" && !self.comp.sources.may_end_with(last) {
+            return None;
+        }
         let name = self.canon(e);
         let source = self.comp.sources.candidates(&name).find(|s| matches(s.pattern, &name))?;
         let note = format!("`{}` is {}", short(&name), label_words(label_bit(source.label)));
@@ -1218,6 +1245,7 @@ impl<'p, 'a> Fx<'p, 'a> {
                 *slot = join(slot.take(), t);
             }
         }
+        self.deps.push(target);
         let summary = self.program.summaries.get(&target).cloned();
 
         let Some(summary) = summary else {

@@ -99,47 +99,105 @@ pub struct Program<'a> {
 const MAX_ROUNDS: usize = 4;
 
 /// Analyses a package and returns its hits (taint, call checks; not secrets or custom checks).
+///
+/// Round 0 analyses every function; later rounds only the functions that may see something new: those that
+/// called a function whose summary changed, and those of a module whose fields or top-level variables changed. The
+/// others keep their last output.
 pub fn analyze(modules: &[Module], spec: Option<&HandlerSpec>) -> Vec<Hit> {
     let mut program = Program::new(modules, spec);
-    let mut hits = Vec::new();
-    for round in 0..MAX_ROUNDS {
+    let mut outputs: Vec<Vec<Option<eval::Output>>> =
+        modules.iter().map(|m| (0..m.functions.len()).map(|_| None).collect()).collect();
+    let mut dirty: Vec<Vec<bool>> = modules.iter().map(|m| vec![true; m.functions.len()]).collect();
+    for _round in 0..MAX_ROUNDS {
+        // Every function of a round reads only the previous round's facts: they are analysed in parallel.
+        let fresh: Vec<Vec<Option<eval::Output>>> = modules
+            .par_iter()
+            .enumerate()
+            .map(|(m, module)| {
+                (0..module.functions.len())
+                    .map(|f| {
+                        let wanted = dirty.get(m).and_then(|d| d.get(f)).copied().unwrap_or(true);
+                        wanted.then(|| eval::analyze_function(&program, m, f))
+                    })
+                    .collect()
+            })
+            .collect();
+        for (slots, new) in outputs.iter_mut().zip(fresh) {
+            for (slot, out) in slots.iter_mut().zip(new) {
+                if out.is_some() {
+                    *slot = out;
+                }
+            }
+        }
         let mut summaries = HashMap::new();
         let mut fields: rustc_hash::FxHashMap<(usize, String), Value> = Default::default();
         let mut globals = Vec::with_capacity(modules.len());
-        hits.clear();
-        // Every function of a round reads only the previous round's facts: they are analysed in parallel.
-        let outputs: Vec<Vec<eval::Output>> = modules
-            .par_iter()
-            .enumerate()
-            .map(|(m, module)| (0..module.functions.len()).map(|f| eval::analyze_function(&program, m, f)).collect())
-            .collect();
-        for (m, outs) in outputs.into_iter().enumerate() {
-            for (f, out) in outs.into_iter().enumerate() {
-                if f == 0 {
-                    globals.push(out.env.clone());
+        for (m, outs) in outputs.iter().enumerate() {
+            globals.push(outs.first().and_then(|o| o.as_ref()).map(|o| o.env.clone()).unwrap_or_default());
+            for (f, out) in outs.iter().enumerate() {
+                let Some(out) = out else { continue };
+                for (owner, field, v) in &out.fields {
+                    let slot = fields.entry((*owner, field.clone())).or_default();
+                    *slot = std::mem::take(slot).join(v.clone());
                 }
-                for (owner, field, v) in out.fields {
-                    let slot = fields.entry((owner, field)).or_default();
-                    *slot = std::mem::take(slot).join(v);
-                }
-                hits.extend(out.hits);
-                summaries.insert((m, f), out.summary);
+                summaries.insert((m, f), out.summary.clone());
             }
         }
-        let settled = round > 0
-            && fields_fingerprint(&fields) == fields_fingerprint(&program.fields)
-            && summaries.len() == program.summaries.len()
-            && summaries
-                .iter()
-                .all(|(k, s)| program.summaries.get(k).map(Summary::fingerprint) == Some(s.fingerprint()));
+        // What changed decides what runs again.
+        let changed: std::collections::HashSet<FnRef> = summaries
+            .iter()
+            .filter(|(k, s)| program.summaries.get(*k).map(Summary::fingerprint) != Some(s.fingerprint()))
+            .map(|(k, _)| *k)
+            .collect();
+        let mut changed_modules = vec![false; modules.len()];
+        for (m, flag) in changed_modules.iter_mut().enumerate() {
+            let before = program.globals.get(m).map(globals_fingerprint).unwrap_or_default();
+            let after = globals.get(m).map(globals_fingerprint).unwrap_or_default();
+            *flag = before != after;
+        }
+        for (m, _) in fields_fingerprint(&fields)
+            .into_iter()
+            .collect::<std::collections::BTreeSet<_>>()
+            .symmetric_difference(&fields_fingerprint(&program.fields).into_iter().collect())
+            .map(|(m, f, _, _)| (*m, f.clone()))
+        {
+            if let Some(flag) = changed_modules.get_mut(m) {
+                *flag = true;
+            }
+        }
         program.summaries = summaries;
         program.fields = fields;
         program.globals = globals;
-        if settled {
+        let mut any = false;
+        for (m, outs) in outputs.iter().enumerate() {
+            for (f, out) in outs.iter().enumerate() {
+                let again = changed_modules.get(m).copied().unwrap_or(false)
+                    || out.as_ref().is_some_and(|o| o.deps.iter().any(|d| changed.contains(d)));
+                if let Some(slot) = dirty.get_mut(m).and_then(|d| d.get_mut(f)) {
+                    *slot = again;
+                }
+                any |= again;
+            }
+        }
+        if !any {
             break;
         }
     }
+    let hits: Vec<Hit> = outputs.into_iter().flatten().flatten().flat_map(|o| o.hits).collect();
     dedup(hits)
+}
+
+/// What a module's top-level variables are, to tell whether a round changed them.
+fn globals_fingerprint(globals: &rustc_hash::FxHashMap<String, Value>) -> Vec<(String, u8, u64, String)> {
+    let mut out: Vec<(String, u8, u64, String)> = globals
+        .iter()
+        .map(|(k, v)| {
+            let t = v.taint.as_ref();
+            (k.clone(), t.map_or(0, |t| t.labels), t.map_or(0, |t| t.params), format!("{:?}{:?}", v.konst, v.ty))
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 /// What the field store says, to tell whether a round changed it.
