@@ -84,7 +84,9 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
         field_params: std::mem::take(&mut fx.field_params),
         sinks: std::mem::take(&mut fx.sinks),
     };
-    Output { summary, deps: fx.deps, hits: fx.hits, fields: fx.fields, env: fx.env.into_map() }
+    // Only top-level code's variables are needed after (a module's globals).
+    let env = if f == 0 { fx.env.into_map() } else { Default::default() };
+    Output { summary, deps: fx.deps, hits: fx.hits, fields: fx.fields, env }
 }
 
 fn is_method(module: &Module, func: &Function) -> bool {
