@@ -58,7 +58,10 @@ pub fn run(
             Ok(db) => Some((db, dir.display().to_string())),
             Err(StoreError::Missing { dir }) => {
                 let advice = crate::db::missing_message(&dir, vuln.db.is_some());
-                eprintln!("warden: {advice}; or scan with `--scanners inventory` to list packages only");
+                eprintln!(
+                    "warden: {advice}; or scan with `--scanners inventory` (packages only) or `--scanners code` (code \
+                     only), which need none"
+                );
                 return Ok(ExitCode::from(crate::exit::NO_DATABASE));
             }
             Err(e) => return Err(e).context("opening the advisory database"),
