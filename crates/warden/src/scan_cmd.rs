@@ -118,8 +118,8 @@ pub fn run(
 /// `Configuration.Handler` and `Configuration.Runtime` of a GetFunction response.
 fn handler_and_runtime(get_function: &str) -> (Option<String>, Option<String>) {
     let value: serde_json::Value = serde_json::from_str(get_function).unwrap_or_default();
-    let config = &value["Configuration"];
-    let field = |name: &str| config[name].as_str().map(str::to_string);
+    let config = value.get("Configuration");
+    let field = |name: &str| config.and_then(|c| c.get(name)).and_then(|v| v.as_str()).map(str::to_string);
     (field("Handler"), field("Runtime"))
 }
 
