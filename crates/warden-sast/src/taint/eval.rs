@@ -63,6 +63,7 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
         inline_depth: 0,
         loops: 0,
         deps: Vec::new(),
+        html_route: is_flask_view(module, func),
     };
     fx.bind_params(f, func, None);
     if f != 0 && func.parent.is_some_and(|p| p != 0) && !is_method(module, func) {
@@ -89,6 +90,21 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
     Output { summary, deps: fx.deps, hits: fx.hits, fields: fx.fields, env }
 }
 
+/// A function decorated as a Flask route (`@app.route`, `@bp.get`) in a module that imports Flask.
+fn is_flask_view(module: &Module, func: &Function) -> bool {
+    module.lang == crate::lang::Lang::Python
+        && module.imports.iter().any(|i| i.target == "flask" || i.target.starts_with("flask."))
+        && func.decorators.iter().any(|d| {
+            let callee = match &d.kind {
+                ExprKind::Call { callee, .. } => callee.dotted(),
+                _ => d.dotted(),
+            };
+            callee.is_some_and(|c| {
+                matches!(c.rsplit('.').next(), Some("route" | "get" | "post" | "put" | "patch" | "delete"))
+            })
+        })
+}
+
 fn is_method(module: &Module, func: &Function) -> bool {
     func.class.is_some() && module.classes.iter().any(|c| Some(&c.name) == func.class.as_ref())
 }
@@ -111,6 +127,8 @@ struct Fx<'p, 'a> {
     work: usize,
     inline_depth: usize,
     deps: Vec<FnRef>,
+    /// A Flask view: a string it returns is an HTML response.
+    html_route: bool,
     /// Loops around the statement being analysed: only the outer two run their body twice (nested loops would
     /// otherwise cost 2^depth).
     loops: usize,
@@ -1082,6 +1100,13 @@ impl<'p, 'a> Fx<'p, 'a> {
                 trace,
             });
         }
+        if self.html_route
+            && contains_html_literal(e)
+            && let Some(ht) = &v.taint
+        {
+            // A Flask view returning a string sends it as text/html.
+            self.sink_hit(Kind::Xss, ht, "an HTML response body", span);
+        }
         if starts_with_literal(e, "redirect:")
             && let Some(rt) = &v.taint
         {
@@ -1486,6 +1511,21 @@ fn fixes_host(first: &Value) -> bool {
         }
         Some(_) => false,
         None => true,
+    }
+}
+
+/// Whether a string-building expression holds a literal with HTML markup in it.
+fn contains_html_literal(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Str(s) => s.contains('<') && s.contains('>'),
+        ExprKind::Concat(parts) => parts.iter().any(contains_html_literal),
+        ExprKind::Binary { op, left, right } if op == "+" || op == "%" => {
+            contains_html_literal(left) || contains_html_literal(right)
+        }
+        ExprKind::Call { callee, .. } => {
+            matches!(&callee.kind, ExprKind::Attr { obj, name } if name == "format" && contains_html_literal(obj))
+        }
+        _ => false,
     }
 }
 

@@ -27,9 +27,14 @@
 //! - https://cwe.mitre.org/data/definitions/209.html
 
 use crate::lang::Lang;
-use crate::rules::{Check, Rule};
+use crate::rules::{CallCheck, CallSite, Check, Rule};
 use crate::tables::Kind;
 use warden_core::Severity;
+
+/// `app.run(debug=True)`.
+fn debug_on(site: &CallSite) -> bool {
+    site.keyword("debug").is_some_and(|c| c.truthy())
+}
 
 pub const RULE: Rule = Rule {
     lang: Lang::Python,
@@ -40,5 +45,12 @@ pub const RULE: Rule = Rule {
     tags: &["information-disclosure"],
     remediation: "Log the exception and return a generic error message with a correlation id.",
     references: &["https://cwe.mitre.org/data/definitions/209.html"],
-    checks: &[Check::Taint(Kind::StackTrace)],
+    checks: &[
+        Check::Taint(Kind::StackTrace),
+        Check::Call(CallCheck {
+            pattern: "flask.Flask.run",
+            when: Some(debug_on),
+            message: "the Werkzeug debugger shows stack traces and runs code for anyone who can reach it",
+        }),
+    ],
 };
