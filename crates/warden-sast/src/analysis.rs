@@ -59,6 +59,13 @@ pub struct Analysis {
     pub bytes: usize,
 }
 
+/// The threads analysis runs on, made once: the front ends and the engine recurse (bounded by the depth guards), so
+/// they get room for that.
+fn pool() -> Option<&'static rayon::ThreadPool> {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| rayon::ThreadPoolBuilder::new().stack_size(64 * 1024 * 1024).build().ok()).as_ref()
+}
+
 /// The language a runtime name runs.
 fn runtime_lang(runtime: &str) -> Option<Lang> {
     let r = runtime.to_ascii_lowercase();
@@ -85,15 +92,14 @@ pub fn analyze(files: &[SourceFile], options: &Options) -> Analysis {
         .filter_map(|f| Lang::of_path(&f.path).map(|l| (l, f)))
         .filter(|(l, _)| only.is_none_or(|o| o == l.family()))
         .collect();
-    // The front ends and the engine recurse (bounded by the depth guards): threads with room for that.
-    let pool = rayon::ThreadPoolBuilder::new().stack_size(64 * 1024 * 1024).build().ok();
+    let pool = pool();
     let parse = || -> Vec<(Lang, &SourceFile, Result<Module, frontend::ParseError>)> {
         wanted
             .par_iter()
             .map(|(lang, f)| (*lang, *f, frontend::lower(*lang, &f.path, &f.text, options.budget)))
             .collect()
     };
-    let parsed = match &pool {
+    let parsed = match pool {
         Some(pool) => pool.install(parse),
         None => parse(),
     };
@@ -120,7 +126,7 @@ pub fn analyze(files: &[SourceFile], options: &Options) -> Analysis {
     let run = || -> Vec<Vec<CodeFinding>> {
         families.par_iter().map(|(_, modules, srcs)| family_findings(modules, srcs, options.handler.as_ref())).collect()
     };
-    let per_family = match &pool {
+    let per_family = match pool {
         Some(pool) => pool.install(run),
         None => run(),
     };
