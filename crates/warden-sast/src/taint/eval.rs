@@ -518,7 +518,14 @@ impl<'p, 'a> Fx<'p, 'a> {
             ExprKind::Binary { op, left, right } => {
                 let l = self.expr(left);
                 let r = self.expr(right);
-                if (op == "+" || op == "%") && fixes_host(&l) {
+                // `"%s?%s" % (base, qs)`: the first placeholder opens the string, so its value decides the host.
+                let first_filled = op == "%"
+                    && l.konst.as_ref().and_then(Const::as_str).is_some_and(|f| f.starts_with("%s"))
+                    && matches!(&right.kind, ExprKind::List(items) if items.first().is_some_and(|i| {
+                        let first = self.expr(i);
+                        fixes_host(&first)
+                    }));
+                if (op == "+" || op == "%") && (fixes_host(&l) || first_filled) {
                     let mut v = binary(op, l, r);
                     if let Some(t) = v.taint.as_mut() {
                         t.fixed_host = true;
@@ -833,7 +840,12 @@ impl<'p, 'a> Fx<'p, 'a> {
             return v;
         }
         let ty = if new { Some(name.clone()) } else { Some(format!("{name}()")) };
-        let taint = join(receiver.taint, arg_taint);
+        let mut taint = join(receiver.taint, arg_taint);
+        if let Some(t) = taint.as_mut()
+            && self.rebuilds_clean_host(&site)
+        {
+            t.fixed_host = true;
+        }
         let konst = fold_call(site.method(), receiver.konst.as_ref(), &consts);
         Value { taint, konst, ty, ..Value::default() }
     }
@@ -931,6 +943,23 @@ impl<'p, 'a> Fx<'p, 'a> {
             let synthetic = [Arg { name: None, value: a.value.clone(), spread: false }];
             self.apply_summary(target, &a.value, &synthetic, &[element], &Value::default(), a.value.span);
         }
+    }
+
+    /// `urlunparse(parts)` / `urlunsplit(parts)` of parts whose scheme and host are clean (`parts =
+    /// list(urlparse(clean_url)); parts[4] = urlencode(query)`): the URL still points where `clean_url` did.
+    fn rebuilds_clean_host(&self, site: &CallSite) -> bool {
+        if !matches!(site.method(), "urlunparse" | "urlunsplit") {
+            return false;
+        }
+        let Some(p) = site.arg(0, "").and_then(|a| path(&a.value)) else { return false };
+        let clean = |key: &str| {
+            self.env.get(key).is_some_and(|v| {
+                v.taint
+                    .as_ref()
+                    .is_none_or(|t| (t.labels == 0 && t.params == 0) || t.sanitized & Kind::Redirect.bit() != 0)
+            })
+        };
+        clean(&p) && (0..2).all(|i| self.env.get(&format!("{p}[{i}]")).is_none_or(|v| v.taint.is_none()))
     }
 
     /// `os.environ.get("DB_PASSWORD")`, `System.getenv("API_KEY")`.
