@@ -59,7 +59,8 @@ pub fn is_third_party(path: &str, installed: &std::collections::HashSet<String>)
         || installed.contains(path)
 }
 
-/// Files installed by pip (the `RECORD` of every `.dist-info`): their paths as the function sees them.
+/// Files installed by pip (the `RECORD` of every `.dist-info`, whatever their language: urllib3 ships JavaScript):
+/// their paths as the function sees them.
 fn installed_python_files(artifact: &Artifact) -> std::collections::HashSet<String> {
     let mut out = std::collections::HashSet::new();
     let mut reader = artifact.reader();
@@ -73,7 +74,7 @@ fn installed_python_files(artifact: &Artifact) -> std::collections::HashSet<Stri
         let text = String::from_utf8_lossy(&bytes);
         for line in text.lines() {
             let file = line.split(',').next().unwrap_or_default().trim();
-            if file.ends_with(".py") && !file.starts_with("..") {
+            if !file.is_empty() && !file.starts_with("..") {
                 out.insert(format!("{site}/{file}"));
             }
         }
