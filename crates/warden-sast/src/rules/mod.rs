@@ -9,6 +9,7 @@ pub mod javascript;
 pub mod python;
 pub mod registry;
 pub mod ruby;
+pub mod shared_kms;
 pub mod shared_random;
 pub mod shared_walk;
 

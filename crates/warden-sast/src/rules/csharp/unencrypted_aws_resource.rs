@@ -5,6 +5,9 @@
 //! `ServerSideEncryptionMethod`; SNS topics and SQS queues created (`CreateTopicRequest`, `CreateQueueRequest`)
 //! without `KmsMasterKeyId`/`SqsManagedSseEnabled`; DynamoDB tables created without `SSESpecification`.
 //!
+//! Also: a KMS ciphertext decrypted and encrypted again in the function (client-side re-encryption) instead of
+//! KMS `ReEncrypt`, which never exposes the plaintext.
+//!
 //! ## Why it matters
 //! Data at rest is protected only by the defaults, with no key you control, audit or can revoke.
 //!
@@ -67,6 +70,7 @@ fn bare_topic(c: &CallSite) -> bool {
 }
 
 const AWS_CHECKS: &[Check] = &[
+    Check::Custom(crate::rules::shared_kms::check),
     Check::Call(CallCheck { pattern: "**.CreateTopicAsync", when: Some(bare_topic), message: QUEUE }),
     Check::Call(CallCheck { pattern: "**.CreateTopic", when: Some(bare_topic), message: QUEUE }),
     Check::Call(CallCheck { pattern: "PutObjectRequest", when: Some(s3_unencrypted), message: S3 }),

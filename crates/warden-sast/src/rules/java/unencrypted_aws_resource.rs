@@ -7,6 +7,9 @@
 //! `CreateTopicRequest` and SQS `CreateQueueRequest` without a KMS key (or SQS-managed SSE) attribute, and the SDK
 //! v1 name-only `createQueue("name")`/`createTopic("name")` calls.
 //!
+//! Also: a KMS ciphertext decrypted and encrypted again in the function (client-side re-encryption) instead of
+//! KMS `ReEncrypt`, which never exposes the plaintext.
+//!
 //! ## Why it matters
 //! Data stored without encryption under your control is readable by anyone who reaches the storage or its backups,
 //! and fails most compliance baselines.
@@ -167,6 +170,7 @@ pub const RULE: Rule = Rule {
     remediation: "Request server-side encryption explicitly (S3 serverSideEncryption(AWS_KMS), DynamoDB sseSpecification, SNS/SQS KmsMasterKeyId) with a KMS key you control.",
     references: &["https://cwe.mitre.org/data/definitions/311.html"],
     checks: &[
+        Check::Custom(crate::rules::shared_kms::check),
         Check::Custom(unencrypted),
         Check::Call(CallCheck {
             pattern: "**.createQueue",

@@ -6,6 +6,9 @@
 //! (`KmsMasterKeyId`, or `SqsManagedSseEnabled` for SQS), and DynamoDB tables created without an
 //! `SSESpecification` (AWS SDK for JavaScript v2 clients and v3 commands).
 //!
+//! Also: a KMS ciphertext decrypted and encrypted again in the function (client-side re-encryption) instead of
+//! KMS `ReEncrypt`, which never exposes the plaintext.
+//!
 //! ## Why it matters
 //! Data at rest without a customer-chosen key is readable by anyone who gets at the storage, and its access cannot
 //! be audited or revoked through KMS.
@@ -82,6 +85,7 @@ pub const RULE: Rule = Rule {
                   Attributes.KmsMasterKeyId for SNS topics and SQS queues, SSESpecification for DynamoDB tables.",
     references: &["https://cwe.mitre.org/data/definitions/311.html"],
     checks: &[
+        Check::Custom(crate::rules::shared_kms::check),
         Check::Call(CallCheck { pattern: "**.putObject", when: Some(s3_put), message: S3 }),
         Check::Call(CallCheck { pattern: "**.upload", when: Some(s3_put), message: S3 }),
         Check::Call(CallCheck { pattern: "**.createMultipartUpload", when: Some(s3_put), message: S3 }),

@@ -6,6 +6,9 @@
 //! `SSESpecification`, and S3 objects written with `ServerSideEncryption` explicitly set to nothing. (S3 encrypts
 //! new objects with SSE-S3 by default since 2023, so a `put_object` without the parameter is not reported.)
 //!
+//! Also: a KMS ciphertext decrypted and encrypted again in the function (client-side re-encryption) instead of
+//! KMS `ReEncrypt`, which never exposes the plaintext.
+//!
 //! ## Why it matters
 //! Data at rest without encryption under your key is readable by anyone with storage-level access and cannot be
 //! revoked by disabling a key.
@@ -66,6 +69,7 @@ pub const RULE: Rule = Rule {
     remediation: "Create SNS topics and SQS queues with a KMS key (KmsMasterKeyId) or SQS-managed encryption, DynamoDB tables with SSESpecification, and S3 uploads with ServerSideEncryption='aws:kms' where the data is sensitive.",
     references: &["https://cwe.mitre.org/data/definitions/311.html"],
     checks: &[
+        Check::Custom(crate::rules::shared_kms::check),
         Check::Call(CallCheck {
             pattern: "**.create_topic",
             when: Some(no_kms_attribute),

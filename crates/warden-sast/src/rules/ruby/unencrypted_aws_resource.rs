@@ -5,6 +5,9 @@
 //! SQS queues created without a KMS key or SSE attribute, and DynamoDB tables created without an
 //! `sse_specification`.
 //!
+//! Also: a KMS ciphertext decrypted and encrypted again in the function (client-side re-encryption) instead of
+//! KMS `ReEncrypt`, which never exposes the plaintext.
+//!
 //! ## Why it matters
 //! Data stored without your own encryption key is readable by anyone who gets access to the bucket, queue or table
 //! and cannot be cut off by revoking a key.
@@ -46,6 +49,7 @@ pub const RULE: Rule = Rule {
         "https://docs.aws.amazon.com/sdk-for-ruby/v3/api/Aws/S3/Client.html#put_object-instance_method",
     ],
     checks: &[
+        Check::Custom(crate::rules::shared_kms::check),
         Check::Call(CallCheck { pattern: "**.put_object", when: Some(no_sse), message: MSG_S3 }),
         Check::Call(CallCheck { pattern: "**.copy_object", when: Some(no_sse), message: MSG_S3 }),
         Check::Call(CallCheck { pattern: "**.create_multipart_upload", when: Some(no_sse), message: MSG_S3 }),
