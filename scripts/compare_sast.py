@@ -10,7 +10,7 @@ Needs `bandit` and `semgrep` on PATH (pip install bandit semgrep) and, for JavaS
 Semgrep runs with bench/semgrep/python.yml (our own rules: it cannot reach its registry here).
 Prints a Markdown table for docs/benchmarks.md.
 """
-import json, os, re, subprocess, sys, time
+import json, os, re, shutil, subprocess, sys, tempfile, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,8 +100,11 @@ def main():
     py, js = {".py"}, {".js", ".mjs", ".cjs", ".ts"}
     rows = []
     # Labelled fixtures, by line.
+    scratch = Path(tempfile.mkdtemp())
     for lang, exts in [("python", py), ("javascript", js)]:
-        tree = FIXTURES / lang
+        # A copy outside `tests/`: Semgrep skips test directories by default.
+        tree = scratch / lang
+        shutil.copytree(FIXTURES / lang, tree)
         expected, _ = markers(tree, exts)
         tools = [("warden", warden(binary, tree))]
         if lang == "python":
