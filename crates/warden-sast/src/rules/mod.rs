@@ -3,6 +3,17 @@
 //! live in the language's [`crate::tables`], call checks with a predicate on constant arguments, the shared secret
 //! scanner, or a custom walk over the IR.
 
+/// Declares a language's detector files (`mod x;` each) and lists them in its `RULES`.
+macro_rules! detectors {
+    ($($file:ident),* $(,)?) => {
+        $(mod $file;)*
+
+        /// Every detector of this language; a test checks that each file of this directory is listed.
+        pub const RULES: &[&$crate::rules::Rule] = &[$(&$file::RULE),*];
+    };
+}
+use detectors;
+
 pub mod csharp;
 pub mod java;
 pub mod javascript;
