@@ -66,12 +66,8 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
         html_route: is_flask_view(module, func),
     };
     fx.bind_params(f, func, None);
-    if f != 0 && func.parent.is_some_and(|p| p != 0) && !is_method(module, func) {
-        // A nested function is analysed in place (with its closure) by its parent; alone it only gives a summary.
-        fx.block(&func.body);
-    } else {
-        fx.block(&func.body);
-    }
+    // A nested function is also analysed in place (with its closure) by its parent; alone it gives its summary.
+    fx.block(&func.body);
     let ret = std::mem::take(&mut fx.ret);
     let summary = Summary {
         ret_params: ret.taint.as_ref().map_or(0, |t| t.params),
