@@ -112,8 +112,9 @@ fn stmt(cx: &mut Cx, node: Node, out: &mut Vec<Stmt>) {
             }
         }
         "import_from_statement" => {
-            let module = node.child_by_field_name("module_name").map(|n| cx.text(n)).unwrap_or_default();
-            let module = module.trim_start_matches('.');
+            let written = node.child_by_field_name("module_name").map(|n| cx.text(n)).unwrap_or_default();
+            let module = relative_module(&cx.module, written);
+            let module = module.as_str();
             let mut cursor = node.walk();
             let names: Vec<Node> = node.children_by_field_name("name", &mut cursor).collect();
             for name in names {
@@ -151,6 +152,22 @@ fn stmt(cx: &mut Cx, node: Node, out: &mut Vec<Stmt>) {
         | "comment" => {}
         _ => out.push(Stmt::Expr(expr(cx, node))),
     }
+}
+
+/// The absolute name of an imported module: `.base` in `django/urls/__init__.py` is `django.urls.base`, `..utils`
+/// in `pkg/sub/views.py` is `pkg.utils`; an absolute name stays as written.
+fn relative_module(module: &crate::ir::Module, written: &str) -> String {
+    let rest = written.trim_start_matches('.');
+    let level = written.len() - rest.len();
+    if level == 0 {
+        return rest.to_string();
+    }
+    let is_package = module.path.ends_with("__init__.py");
+    let mut base: Vec<&str> = module.name.split('.').filter(|s| !s.is_empty()).collect();
+    let drop = level - 1 + usize::from(!is_package);
+    base.truncate(base.len().saturating_sub(drop));
+    base.extend(rest.split('.').filter(|s| !s.is_empty()));
+    base.join(".")
 }
 
 /// `with open(p) as f:` binds `f` to the value; `with x:` evaluates `x`.

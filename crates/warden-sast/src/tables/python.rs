@@ -370,6 +370,8 @@ pub static TABLES: Tables = Tables {
         clean("**.get_full_path_info", Kind::Redirect.bit() | Kind::Ssrf.bit()),
         clean("**.build_absolute_uri", Kind::Redirect.bit() | Kind::Ssrf.bit()),
         clean("django.urls.reverse", Kind::Redirect.bit() | Kind::Ssrf.bit()),
+        // Django's `request.get_host()` is checked against `ALLOWED_HOSTS` (it raises `DisallowedHost`).
+        clean("**.get_host", Kind::Redirect.bit() | Kind::Ssrf.bit()),
         clean("django.shortcuts.resolve_url", Kind::Redirect.bit() | Kind::Ssrf.bit()),
         clean("flask.url_for", Kind::Redirect.bit() | Kind::Ssrf.bit()),
         // Rows the ORM found: stored data, not the request (stored XSS is out of scope of this analysis).

@@ -8,6 +8,7 @@ use super::guards;
 use super::value::{CREDENTIAL, EXCEPTION, INPUT, Taint, Value, join, label_bit};
 use super::{FnRef, Hit, Program, SinkReach, Summary};
 use crate::ir::{Arg, Expr, ExprKind, FuncId, Function, Module, Span, Stmt};
+use crate::lang::Lang;
 use crate::rules::{CallSite, Const};
 use crate::tables::{ALL_KINDS, Args, Kind};
 
@@ -71,9 +72,11 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
     let ret = std::mem::take(&mut fx.ret);
     let summary = Summary {
         ret_params: ret.taint.as_ref().map_or(0, |t| t.params),
+        ret_host_params: ret.taint.as_ref().map_or(0, |t| t.host_params),
         ret_sanitized: ret.taint.as_ref().map_or(0, |t| t.sanitized),
         ret: ret.taint.clone().filter(|t| t.labels != 0).map(|mut t| {
             t.params = 0;
+            t.host_params = 0;
             t
         }),
         ret_ty: ret.ty.clone(),
@@ -403,13 +406,13 @@ impl<'p, 'a> Fx<'p, 'a> {
             if let Some(v) = self.env.get_mut(&key)
                 && let Some(t) = v.taint.as_mut()
             {
-                t.sanitized |= g.kinds;
+                t.clean(g.kinds);
             }
         }
         if !self.env.contains_key(&g.path) {
             let mut v = self.read_path_value(&g.path).unwrap_or_default();
             if let Some(t) = v.taint.as_mut() {
-                t.sanitized |= g.kinds;
+                t.clean(g.kinds);
             }
             self.env.insert(g.path.clone(), v);
         }
@@ -437,6 +440,7 @@ impl<'p, 'a> Fx<'p, 'a> {
                         let mut stored = v.clone();
                         if let Some(t) = stored.taint.as_mut() {
                             t.params = 0;
+                            t.host_params = 0;
                         }
                         if stored.taint.as_ref().is_some_and(|t| t.labels == 0) {
                             stored.taint = None;
@@ -501,34 +505,52 @@ impl<'p, 'a> Fx<'p, 'a> {
                     })
                     .collect::<Option<String>>()
                     .map(Const::Str);
-                let fixed = vals
-                    .iter()
-                    .find(|v| !matches!(&v.konst, Some(Const::Str(s)) if s.is_empty()))
-                    .is_some_and(fixes_host);
+                // The first part that is not empty decides the host (the next one after a bare `https://`).
+                let mut rest = vals.iter().filter(|v| !matches!(&v.konst, Some(Const::Str(s)) if s.is_empty()));
+                let host = match rest.next() {
+                    Some(v) if is_bare_scheme(v) => rest.next().map(|h| (h, true)),
+                    first => first.map(|v| (v, false)),
+                };
+                let host = host.map(|(v, after_scheme)| host_state(v, after_scheme));
                 let mut taint = vals.into_iter().fold(None, |acc, v| join(acc, v.taint));
-                if let Some(t) = taint.as_mut().filter(|_| fixed) {
-                    t.fixed_host = true;
+                if let (Some(t), Some(h)) = (taint.as_mut(), host) {
+                    h.impose(t);
                 }
                 Value { taint, konst, ..Value::default() }
             }
             ExprKind::Binary { op, left, right } => {
                 let l = self.expr(left);
                 let r = self.expr(right);
-                // `"%s?%s" % (base, qs)`: the first placeholder opens the string, so its value decides the host.
-                let first_filled = op == "%"
-                    && l.konst.as_ref().and_then(Const::as_str).is_some_and(|f| f.starts_with("%s"))
-                    && matches!(&right.kind, ExprKind::List(items) if items.first().is_some_and(|i| {
-                        let first = self.expr(i);
-                        fixes_host(&first)
-                    }));
-                if (op == "+" || op == "%") && (fixes_host(&l) || first_filled) {
-                    let mut v = binary(op, l, r);
-                    if let Some(t) = v.taint.as_mut() {
-                        t.fixed_host = true;
+                // `base + "?q=" + x`: the left side decides the host; `"%s?%s" % (base, qs)` and `"https://%s%s" %
+                // (host, path)`: the first placeholder's value does.
+                let format = l.konst.as_ref().and_then(Const::as_str).filter(|_| op == "%");
+                let host = match format {
+                    Some(f)
+                        if f.starts_with("%s")
+                            || f.split_once("://").is_some_and(|(scheme, rest)| {
+                                rest.starts_with("%s")
+                                    && !scheme.is_empty()
+                                    && scheme.chars().all(|c| c.is_ascii_alphanumeric())
+                            }) =>
+                    {
+                        let after_scheme = !f.starts_with("%s");
+                        match &right.kind {
+                            ExprKind::List(items) => items.first().map(|i| {
+                                let first = self.expr(i);
+                                host_state(&first, after_scheme)
+                            }),
+                            _ => Some(host_state(&r, after_scheme)),
+                        }
                     }
-                    return v;
+                    Some(_) => Some(host_state(&l, false)),
+                    None if op == "+" => Some(host_state(&l, false)),
+                    None => None,
+                };
+                let mut v = binary(op, l, r);
+                if let (Some(t), Some(h)) = (v.taint.as_mut(), host) {
+                    h.impose(t);
                 }
-                binary(op, l, r)
+                v
             }
             ExprKind::Unary { op, operand } => {
                 let v = self.expr(operand);
@@ -631,7 +653,16 @@ impl<'p, 'a> Fx<'p, 'a> {
                 if is_trusted_event_key(name) || (on_request && is_trusted_request_attribute(name)) {
                     return Value::default();
                 }
-                let o = self.expr(obj);
+                let mut o = self.expr(obj);
+                if on_request
+                    && self.module.lang == Lang::Python
+                    && matches!(name.as_str(), "path" | "path_info" | "full_path")
+                    && let Some(t) = o.taint.as_mut()
+                {
+                    // A Django or Flask view's own path matched one of its routes (Werkzeug merges `//`): it
+                    // stays on this site, though what follows the route's prefix is still input.
+                    t.fix_host();
+                }
                 let konst = o.konst.as_ref().and_then(|k| k.get(name)).cloned();
                 Value { taint: o.taint, konst, ..Value::default() }
             }
@@ -838,9 +869,10 @@ impl<'p, 'a> Fx<'p, 'a> {
         let ty = if new { Some(name.clone()) } else { Some(format!("{name}()")) };
         let mut taint = join(receiver.taint, arg_taint);
         if let Some(t) = taint.as_mut()
-            && self.rebuilds_clean_host(&site)
+            && let Some((fixed, host_params)) = self.rebuilt_host(&site)
         {
-            t.fixed_host = true;
+            t.fixed_host = fixed;
+            t.host_params = host_params;
         }
         let konst = fold_call(site.method(), receiver.konst.as_ref(), &consts);
         Value { taint, konst, ty, ..Value::default() }
@@ -941,21 +973,23 @@ impl<'p, 'a> Fx<'p, 'a> {
         }
     }
 
-    /// `urlunparse(parts)` / `urlunsplit(parts)` of parts whose scheme and host are clean (`parts =
-    /// list(urlparse(clean_url)); parts[4] = urlencode(query)`): the URL still points where `clean_url` did.
-    fn rebuilds_clean_host(&self, site: &CallSite) -> bool {
+    /// `urlunparse(parts)` / `urlunsplit(parts)` of `parts = list(urlparse(url)); parts[4] = urlencode(query)`:
+    /// the URL still points where `url` did, so the host is decided by `url` alone, not by the query (returns
+    /// whether `url` was host-fixed for real sources and the parameters deciding its host).
+    fn rebuilt_host(&self, site: &CallSite) -> Option<(bool, u64)> {
         if !matches!(site.method(), "urlunparse" | "urlunsplit") {
-            return false;
+            return None;
         }
-        let Some(p) = site.arg(0, "").and_then(|a| path(&a.value)) else { return false };
-        let clean = |key: &str| {
-            self.env.get(key).is_some_and(|v| {
-                v.taint
-                    .as_ref()
-                    .is_none_or(|t| (t.labels == 0 && t.params == 0) || t.sanitized & Kind::Redirect.bit() != 0)
-            })
-        };
-        clean(&p) && (0..2).all(|i| self.env.get(&format!("{p}[{i}]")).is_none_or(|v| v.taint.is_none()))
+        let p = site.arg(0, "").and_then(|a| path(&a.value))?;
+        let v = self.env.get(&p)?;
+        if (0..2).any(|i| self.env.get(&format!("{p}[{i}]")).is_some_and(|v| v.taint.is_some())) {
+            return None;
+        }
+        Some(match &v.taint {
+            None => (true, 0),
+            Some(t) if t.sanitized & Kind::Redirect.bit() != 0 => (true, 0),
+            Some(t) => (t.fixed_host || t.labels == 0, t.host_params),
+        })
     }
 
     /// `os.environ.get("DB_PASSWORD")`, `System.getenv("API_KEY")`.
@@ -1025,7 +1059,7 @@ impl<'p, 'a> Fx<'p, 'a> {
             let mut steps = t.steps();
             steps.push((self.m, span, format!("reaches `{}`", short(callee))));
             self.sinks.push(SinkReach {
-                params: t.params,
+                params: t.params_for(kind),
                 kind,
                 module: self.m,
                 span,
@@ -1207,7 +1241,7 @@ impl<'p, 'a> Fx<'p, 'a> {
                     && let Some((module, func)) = target.rsplit_once('.')
                     && let Some(m) = p.module_named(module)
                 {
-                    return p.function_in(m, func, None);
+                    return p.exported_function(m, func);
                 }
                 if let Some((m, class)) = p.class(n) {
                     return constructor(p, m, class);
@@ -1226,7 +1260,7 @@ impl<'p, 'a> Fx<'p, 'a> {
                         && let Some(target) = self.module.import(o)
                         && let Some(m) = p.module_named(target)
                     {
-                        return p.function_in(m, method, None);
+                        return p.exported_function(m, method);
                     }
                     if let Some((m, class)) = p.class(o) {
                         if let Some(f) = p.function_in(m, method, Some(&class.name)) {
@@ -1329,7 +1363,7 @@ impl<'p, 'a> Fx<'p, 'a> {
                 if t.reaches_from_params(reach.kind) {
                     let mut steps = t.steps();
                     steps.extend(reach.steps.iter().skip(1).cloned());
-                    self.sinks.push(SinkReach { params: t.params, steps, ..reach.clone() });
+                    self.sinks.push(SinkReach { params: t.params_for(reach.kind), steps, ..reach.clone() });
                 }
             }
         }
@@ -1337,7 +1371,11 @@ impl<'p, 'a> Fx<'p, 'a> {
         for (i, t) in bound.iter().cloned().enumerate() {
             if i < 64 && summary.ret_params & (1 << i) != 0 {
                 let t = t.map(|mut t| {
-                    t.sanitized |= summary.ret_sanitized;
+                    t.clean(summary.ret_sanitized);
+                    if summary.ret_host_params & (1 << i) == 0 {
+                        // This argument's data is returned, but something else decides where the result points.
+                        t.fix_host();
+                    }
                     for (m, s, note) in summary.ret_steps.iter().skip(1) {
                         t = t.step(*m, *s, note.clone());
                     }
@@ -1356,6 +1394,7 @@ impl<'p, 'a> Fx<'p, 'a> {
                     // The object remembers what its constructor or setter was given.
                     let mut t = t.clone();
                     t.params = 0;
+                    t.host_params = 0;
                     self.fields.push((target.0, field.clone(), Value::tainted(Some(t))));
                 }
             }
@@ -1522,21 +1561,53 @@ fn ends_in_exit(stmts: &[Stmt]) -> bool {
     }
 }
 
-/// Whether a clean first part of a string fixes where it points: a clean variable (a configured base URL), a
-/// literal path (`/orders?`, not `//`), or a literal URL with its host and a `/` (`https://api.example.com/v1/`).
-fn fixes_host(first: &Value) -> bool {
-    if first.taint.is_some() {
-        return false;
+/// Who decides where a built string points, as far as its first part tells.
+enum Host {
+    /// A clean first part fixes it (`"/orders?q=" + x`, `base_url + x`).
+    Fixed,
+    /// A tainted first part decides it as it decides its own (real sources unless held, these parameters).
+    As { held: bool, params: u64 },
+    /// Nothing is known: every part may (a literal `//`, a bare `"https://" + host` with tainted host).
+    Open,
+}
+
+impl Host {
+    fn impose(self, t: &mut Taint) {
+        match self {
+            Host::Fixed => t.fix_host(),
+            Host::As { held, params } => {
+                t.fixed_host = held;
+                t.host_params = params;
+            }
+            Host::Open => {}
+        }
+    }
+}
+
+/// What the part of a string that decides its host tells: a clean variable (a configured base URL) or, right after
+/// a bare scheme, any clean value fixes it; so do a literal path (`/orders?`, not `//`) and a literal URL with its
+/// host and a `/` (`https://api.example.com/v1/`); a tainted part decides as its own host is decided.
+fn host_state(first: &Value, after_scheme: bool) -> Host {
+    if let Some(t) = &first.taint {
+        return Host::As { held: t.host_held(), params: t.host_params };
     }
     match &first.konst {
+        _ if after_scheme => Host::Fixed,
         Some(Const::Str(s)) => {
             let s = s.split(['%', '{']).next().unwrap_or_default();
-            (s.starts_with('/') && !s.starts_with("//"))
-                || s.split_once("://").is_some_and(|(_, rest)| rest.contains('/') && !rest.starts_with('/'))
+            let fixed = (s.starts_with('/') && !s.starts_with("//"))
+                || s.split_once("://").is_some_and(|(_, rest)| rest.contains('/') && !rest.starts_with('/'));
+            if fixed { Host::Fixed } else { Host::Open }
         }
-        Some(_) => false,
-        None => true,
+        Some(_) => Host::Open,
+        None => Host::Fixed,
     }
+}
+
+/// A literal that is only a scheme (`"https://"`): the next part of the string is the host.
+fn is_bare_scheme(v: &Value) -> bool {
+    v.taint.is_none()
+        && matches!(&v.konst, Some(Const::Str(s)) if s.strip_suffix("://").is_some_and(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '+')))
 }
 
 /// Whether a string-building expression holds a literal with HTML markup in it.

@@ -5,7 +5,7 @@
 
 use super::canon::path;
 use super::value::Value;
-use crate::ir::{Expr, ExprKind};
+use crate::ir::{Arg, Expr, ExprKind};
 use crate::rules::{CallSite, Const};
 use crate::tables::{ALL_KINDS, Kind, Kinds};
 
@@ -91,7 +91,13 @@ fn guard_of(cond: &Expr) -> Option<Guard> {
                 (is_const(other)).then_some(())?;
                 path(var).map(|p| Guard { path: p, kinds: ALL_KINDS, positive: false })
             }
-            "and" | "&&" => guard_of(left).filter(|g| g.positive).or_else(|| guard_of(right).filter(|g| g.positive)),
+            "and" | "&&" => {
+                guard_of(left).filter(|g| g.positive).or_else(|| guard_of(right).filter(|g| g.positive)).or_else(|| {
+                    // `if (url or ...) and not is_safe(url): url = "/"`: where the condition fails, either the URL was
+                    // checked or the left side failed, which (as it tests `url` itself) leaves nothing to follow.
+                    guard_of(right).filter(|g| !g.positive && mentions(left, &g.path))
+                })
+            }
             "or" | "||" => match (guard_of(left), guard_of(right)) {
                 // `x == "a" || x == "b"`: an allow-list written out.
                 (Some(l), Some(r)) if l.positive && r.positive && l.path == r.path => {
@@ -108,12 +114,7 @@ fn guard_of(cond: &Expr) -> Option<Guard> {
                 let n = callee.dotted()?;
                 let last = n.rsplit('.').next().unwrap_or(&n);
                 if VALIDATES_ARG.contains(&last) || VALIDATES_ARG.contains(&n.as_str()) {
-                    let arg = if last == "isinstance" { args.first() } else { args.last() };
-                    return arg.and_then(|a| path(&a.value)).map(|p| Guard {
-                        path: p,
-                        kinds: ALL_KINDS,
-                        positive: true,
-                    });
+                    return validated_arg(last, args).map(|p| Guard { path: p, kinds: ALL_KINDS, positive: true });
                 }
                 return None;
             };
@@ -138,16 +139,31 @@ fn guard_of(cond: &Expr) -> Option<Guard> {
                 return path(obj).map(|p| Guard { path: p, kinds: ALL_KINDS, positive: true });
             }
             if VALIDATES_ARG.contains(&name.as_str()) {
-                return args.last().and_then(|a| path(&a.value)).map(|p| Guard {
-                    path: p,
-                    kinds: ALL_KINDS,
-                    positive: true,
-                });
+                return validated_arg(name, args).map(|p| Guard { path: p, kinds: ALL_KINDS, positive: true });
             }
             None
         }
         _ => None,
     }
+}
+
+/// The value a validator checks: its `url=`/`value=` argument, the string after the pattern of Python's
+/// `re.match(pattern, s)`, else the first argument that is not a constant (`is_safe_url(url, hosts)`,
+/// `Regex.IsMatch(input, PATTERN)`, `isEmail(s)`).
+fn validated_arg(name: &str, args: &[Arg]) -> Option<String> {
+    let named = args.iter().find(|a| matches!(a.name.as_deref(), Some("url" | "value" | "string" | "input" | "s")));
+    let arg = match named {
+        Some(a) => Some(a),
+        None if matches!(name, "fullmatch" | "match") && args.len() > 1 => args.last(),
+        None => args.iter().find(|a| a.name.is_none() && !is_const(&a.value)),
+    };
+    arg.and_then(|a| path(&a.value))
+}
+
+/// Whether `e` reads the value at `p` (or a part of it).
+fn mentions(e: &Expr, p: &str) -> bool {
+    path(e).is_some_and(|q| q == p || q.strip_prefix(p).is_some_and(|r| r.starts_with(['.', '['])))
+        || e.children().into_iter().any(|c| mentions(c, p))
 }
 
 fn is_index_of(e: &Expr) -> bool {

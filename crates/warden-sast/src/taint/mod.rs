@@ -35,13 +35,15 @@ pub struct SinkReach {
 }
 
 /// What decides whether two rounds agree on a summary.
-type SummaryFingerprint = (u64, u32, u8, Vec<(u64, Kind, Span)>, usize);
+type SummaryFingerprint = (u64, u64, u32, u8, Vec<(u64, Kind, Span)>, usize);
 
 /// What a call of a function does with its arguments.
 #[derive(Debug, Clone, Default)]
 pub struct Summary {
     /// Parameters whose data reaches the return value.
     pub ret_params: u64,
+    /// Those of them that decide where the returned value points (for redirects and requests).
+    pub ret_host_params: u64,
     /// Kinds the returned parameter data has been cleaned for.
     pub ret_sanitized: u32,
     /// Real taint the function returns on its own (a helper reading the request).
@@ -58,6 +60,7 @@ impl Summary {
     fn fingerprint(&self) -> SummaryFingerprint {
         (
             self.ret_params,
+            self.ret_host_params,
             self.ret_sanitized,
             self.ret.as_ref().map_or(0, |t| t.labels),
             self.sinks.iter().map(|s| (s.params, s.kind, s.span)).collect(),
@@ -297,6 +300,26 @@ impl<'a> Program<'a> {
                 })
             })
             .map(|&i| (m, i))
+    }
+
+    /// A top-level function of module `m` named `name`, or the one it imports under that name (a package's
+    /// `__init__.py` re-exporting `from .base import translate_url`), following up to three re-exports.
+    pub fn exported_function(&self, m: usize, name: &str) -> Option<FnRef> {
+        let mut m = m;
+        let mut name = name.to_string();
+        for _ in 0..4 {
+            if let Some(f) = self.function_in(m, &name, None) {
+                return Some(f);
+            }
+            let target = self.modules.get(m)?.import(&name)?;
+            let (module, func) = target.rsplit_once('.')?;
+            let next = self.module_named(module)?;
+            if next == m && func == name {
+                return None;
+            }
+            (m, name) = (next, func.to_string());
+        }
+        None
     }
 
     /// The only user function or method named `name` in the package, if exactly one has that name.

@@ -41,8 +41,11 @@ pub struct Taint {
     pub trace: Option<Arc<Step>>,
     pub depth: usize,
     /// The value begins with a clean part that fixes where it points (`"/orders?q=" + x`, `base_url + x`): a
-    /// redirect or request built from it cannot leave the intended host.
+    /// redirect or request built from it cannot leave the intended host, whatever real source it carries.
     pub fixed_host: bool,
+    /// The parameters that may decide where the value points (a subset of `params`): `add_preserved_filters(ctx,
+    /// url)` returns data of both, but only `url` decides the host, so a call with a clean `url` is host-fixed.
+    pub host_params: u64,
 }
 
 impl Taint {
@@ -54,6 +57,7 @@ impl Taint {
             trace: Some(Arc::new(Step { module, span, note, prev: None })),
             depth: 1,
             fixed_host: false,
+            host_params: 0,
         }
     }
 
@@ -66,7 +70,35 @@ impl Taint {
             trace: Some(Arc::new(Step { module, span, note, prev: None })),
             depth: 1,
             fixed_host: false,
+            host_params: bit,
         }
+    }
+
+    /// Where the value points is fixed by a clean part: no source, real or parameter, decides its host.
+    pub fn fix_host(&mut self) {
+        self.fixed_host = true;
+        self.host_params = 0;
+    }
+
+    /// Cleans the value for `kinds`; cleaned for redirects and requests, it points where it should.
+    pub fn clean(&mut self, kinds: Kinds) {
+        self.sanitized |= kinds;
+        let both = Kind::Redirect.bit() | Kind::Ssrf.bit();
+        if kinds & both == both {
+            self.fix_host();
+        }
+    }
+
+    /// Whether no real source of this value decides where it points: its host is fixed, it has no real source,
+    /// or it was cleaned for redirects and requests (`reverse()`, a validated URL).
+    pub fn host_held(&self) -> bool {
+        let both = Kind::Redirect.bit() | Kind::Ssrf.bit();
+        self.fixed_host || self.labels == 0 || self.sanitized & both == both
+    }
+
+    /// The parameters that matter at a sink of `kind`: for redirects and requests only those deciding the host.
+    pub fn params_for(&self, kind: Kind) -> u64 {
+        if matches!(kind, Kind::Redirect | Kind::Ssrf) { self.host_params } else { self.params }
     }
 
     /// The same taint with one more step.
@@ -87,7 +119,7 @@ impl Taint {
 
     /// Whether the value reaches a sink of `kind` from a parameter (for summaries).
     pub fn reaches_from_params(&self, kind: Kind) -> bool {
-        self.params != 0 && self.sanitized & kind.bit() == 0 && !self.host_fixed_for(kind)
+        self.params_for(kind) != 0 && self.sanitized & kind.bit() == 0
     }
 
     fn host_fixed_for(&self, kind: Kind) -> bool {
@@ -122,11 +154,13 @@ pub fn join(a: Option<Taint>, b: Option<Taint>) -> Option<Taint> {
                 (false, true) => false,
                 _ => a.depth <= b.depth,
             };
+            let fixed_host = a.host_held() && b.host_held();
             let (mut keep, other) = if keep_a { (a, b) } else { (b, a) };
             keep.labels |= other.labels;
             keep.params |= other.params;
             keep.sanitized &= other.sanitized;
-            keep.fixed_host &= other.fixed_host;
+            keep.fixed_host = fixed_host;
+            keep.host_params |= other.host_params;
             Some(keep)
         }
     }
@@ -166,7 +200,7 @@ impl Value {
     /// Clean for `kinds` (a sanitizer's result).
     pub fn sanitize(mut self, kinds: Kinds) -> Value {
         if let Some(t) = self.taint.as_mut() {
-            t.sanitized |= kinds;
+            t.clean(kinds);
         }
         self
     }
