@@ -155,8 +155,8 @@ fn serves_web(module: &Module) -> bool {
         "pyramid",
         "starlette",
         "fastapi",
-        "aiohttp",
-        "tornado",
+        "aiohttp.web",
+        "tornado.web",
         "bottle",
         "falcon",
         "sanic",
@@ -261,9 +261,15 @@ fn is_plumbing(ty: &str) -> bool {
 /// `handler(event:, context:)`; JavaScript an exported `handler`.
 fn is_conventional_handler(module: &Module, f: &Function) -> bool {
     let names: Vec<&str> = f.params.iter().map(|p| p.name.as_str()).collect();
+    // Lambda calls a module's function in Python and JavaScript (`app.handler`, `index.handler`), never a method
+    // or an anonymous callback (`addEventListener("message", function (event) …)` in a web worker).
+    let top_level = f.parent.is_none_or(|p| p == 0) && f.class.is_none() && f.name != "<lambda>";
+    if matches!(module.lang.family(), Lang::Python | Lang::JavaScript) && !top_level {
+        return false;
+    }
     let event_context = matches!(names.as_slice(), [e, c, ..] if is_event_name(e) && is_context_name(c))
         // `module.exports.resize = async (event) => …`: a top-level function taking `event` first.
-        || (matches!(names.as_slice(), ["event"] | ["event", _]) && f.parent.is_none_or(|p| p == 0) && f.class.is_none());
+        || (matches!(names.as_slice(), ["event"] | ["event", _]) && top_level);
     let typed_context = f.params.iter().any(|p| {
         let ty = p.ty.as_deref().map(simple_type).unwrap_or_default();
         matches!(ty.rsplit('.').next(), Some("ILambdaContext" | "Context")) && f.params.len() >= 2

@@ -47,9 +47,16 @@ fn ldap_search(site: &CallSite) -> bool {
     !c.starts_with("re.") && (c.contains("ldap") || c.contains("conn"))
 }
 
-/// Not the `re` module (`re.findall` takes a pattern, not an XPath).
+/// Not a regular expression (`re.findall`, `_cookie_re.findall`, `pattern.findall` take a string to search, not
+/// an XPath).
 fn not_re(site: &CallSite) -> bool {
-    !site.callee.starts_with("re.") && !site.callee.starts_with("regex.")
+    let receiver = site.callee.rsplit_once('.').map_or("", |(r, _)| r);
+    let last = receiver.rsplit('.').next().unwrap_or(receiver).to_ascii_lowercase();
+    let regex_name = ["_re", "regex", "pattern", "_pat", "_rx"].iter().any(|s| last.ends_with(s)) || last == "re";
+    !site.callee.starts_with("re.")
+        && !site.callee.starts_with("regex.")
+        && !receiver.contains("compile()")
+        && !regex_name
 }
 
 /// `yaml.load` without a safe loader.
@@ -374,6 +381,15 @@ pub static TABLES: Tables = Tables {
         clean("**.get_host", Kind::Redirect.bit() | Kind::Ssrf.bit()),
         clean("django.shortcuts.resolve_url", Kind::Redirect.bit() | Kind::Ssrf.bit()),
         clean("flask.url_for", Kind::Redirect.bit() | Kind::Ssrf.bit()),
+        // SQLAlchemy Core statements bind the values they are given as parameters.
+        clean("**.insert().values", Kind::Sql.bit()),
+        clean("**.update().values", Kind::Sql.bit()),
+        clean("**.select().where", Kind::Sql.bit()),
+        clean("**.update().where", Kind::Sql.bit()),
+        clean("**.delete().where", Kind::Sql.bit()),
+        clean("**.select().filter_by", Kind::Sql.bit()),
+        // Validation errors (pydantic, marshmallow, DRF serializers) are written for the client: field and message.
+        clean("**.errors", Kind::StackTrace.bit()),
         // Rows the ORM found: stored data, not the request (stored XSS is out of scope of this analysis).
         clean("**.objects.get", ALL_KINDS),
         clean("**.objects.filter", ALL_KINDS),

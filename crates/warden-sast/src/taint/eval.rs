@@ -816,6 +816,10 @@ impl<'p, 'a> Fx<'p, 'a> {
         }
         self.callback_functions(args, &vals, &receiver);
 
+        // `event.get("requestContext")`, ASGI `scope.get("root_path")`: set by the platform, not the caller.
+        if matches!(site.method(), "get" | "fetch" | "dig") && site.str_arg(0, "").is_some_and(is_trusted_event_key) {
+            return Value::default();
+        }
         // Sanitizers and sources decide the result.
         if let Some(s) = self.comp.sanitizers.candidates(&name).find(|s| matches(s.pattern, &name)) {
             if s.kinds == ALL_KINDS {
@@ -1453,6 +1457,7 @@ fn is_trusted_event_key(key: &str) -> bool {
             | "stageVariables"
             | "StageVariables"
             | "stage_variables"
+            | "root_path"
     )
 }
 
