@@ -7,6 +7,7 @@ use crate::ir::Module;
 use crate::lang::Lang;
 use crate::rules::{Rule, TraceStep};
 use crate::taint::{self, Compiled};
+use crate::templates::{self, Syntax};
 use rayon::prelude::*;
 use warden_core::Severity;
 
@@ -87,16 +88,25 @@ fn runtime_lang(runtime: &str) -> Option<Lang> {
 /// Analyses the files of one function (and its layers) as one package.
 pub fn analyze(files: &[SourceFile], options: &Options) -> Analysis {
     let only = options.runtime.as_deref().and_then(runtime_lang);
-    let wanted: Vec<(Lang, &SourceFile)> = files
+    let wanted: Vec<(Lang, Option<Syntax>, &SourceFile)> = files
         .iter()
-        .filter_map(|f| Lang::of_path(&f.path).map(|l| (l, f)))
-        .filter(|(l, _)| only.is_none_or(|o| o == l.family()))
+        .filter_map(|f| match Lang::of_path(&f.path) {
+            Some(l) => Some((l, None, f)),
+            None => templates::syntax_of(&f.path).map(|(l, s)| (l, Some(s), f)),
+        })
+        .filter(|(l, _, _)| only.is_none_or(|o| o == l.family()))
         .collect();
     let pool = pool();
     let parse = || -> Vec<(Lang, &SourceFile, Result<Module, frontend::ParseError>)> {
         wanted
             .par_iter()
-            .map(|(lang, f)| (*lang, *f, frontend::lower(*lang, &f.path, &f.text, options.budget)))
+            .map(|(lang, syntax, f)| {
+                let module = match syntax {
+                    Some(syntax) => Ok(templates::lower(*lang, *syntax, &f.path, &f.text)),
+                    None => frontend::lower(*lang, &f.path, &f.text, options.budget),
+                };
+                (*lang, *f, module)
+            })
             .collect()
     };
     let parsed = match pool {

@@ -45,6 +45,20 @@ pub struct Module {
     /// `functions[0]` is the module's top-level code (`<module>`); nested functions, methods and lambdas follow.
     pub functions: Vec<Function>,
     pub classes: Vec<Class>,
+    /// For a template (`templates/page.html`, `views/orders/show.html.erb`): where it writes a value without
+    /// escaping it. Code modules have none, and templates have no functions but the empty top level.
+    pub template: Option<Vec<TemplateOutput>>,
+}
+
+/// A place where a template writes a value into the page unescaped (`{{ bio|safe }}`, `<%== @bio %>`,
+/// `<%- bio %>`, `{{{ bio }}}`, `!{bio}`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateOutput {
+    pub span: Span,
+    /// The variable the template was given that the value comes from (`bio`; `@bio` for a Ruby instance variable).
+    pub root: String,
+    /// The construct as written, for messages.
+    pub written: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -284,6 +298,7 @@ impl Module {
                 span: Span::default(),
             }],
             classes: Vec::new(),
+            template: None,
         }
     }
 

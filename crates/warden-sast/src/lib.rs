@@ -13,8 +13,14 @@ pub mod rules;
 pub mod secrets;
 pub mod tables;
 pub mod taint;
+pub mod templates;
 
 pub use analysis::{Analysis, CodeFinding, FileError, Options, SourceFile, analyze};
 pub use frontend::FileBudget;
 pub use handler::HandlerSpec;
 pub use lang::Lang;
+
+/// Whether code scanning reads this file: source code of a supported language, or a template it renders.
+pub fn is_analysed(path: &str) -> bool {
+    Lang::of_path(path).is_some() || templates::syntax_of(path).is_some()
+}

@@ -46,15 +46,16 @@ struct Expectations {
     forbidden: BTreeSet<(String, u32, String)>,
 }
 
+/// A comment line of code or of a template (`{# … #}`, `<%# … %>`, `{{!-- … --}}`, Pug's `//-`).
+fn is_comment(t: &str) -> bool {
+    ["#", "//", "/*", "*", "{#", "<%#", "{{!"].iter().any(|c| t.starts_with(c))
+}
+
 fn markers(file: &str, text: &str, exp: &mut Expectations) {
     let lines: Vec<&str> = text.lines().collect();
     for (i, line) in lines.iter().enumerate() {
         let trimmed = line.trim_start();
-        let is_comment = trimmed.starts_with('#')
-            || trimmed.starts_with("//")
-            || trimmed.starts_with("/*")
-            || trimmed.starts_with('*');
-        if !is_comment {
+        if !is_comment(trimmed) {
             continue;
         }
         for (marker, forbidden) in [("ruleid:", false), ("ok:", true)] {
@@ -67,8 +68,7 @@ fn markers(file: &str, text: &str, exp: &mut Expectations) {
             // The next line that is code.
             let target = lines.iter().enumerate().skip(i + 1).find(|(_, l)| {
                 let t = l.trim_start();
-                !t.is_empty()
-                    && !((t.starts_with('#') || t.starts_with("//")) && (t.contains("ruleid:") || t.contains("ok:")))
+                !t.is_empty() && !(is_comment(t) && (t.contains("ruleid:") || t.contains("ok:")))
             });
             let Some((j, _)) = target else { continue };
             for id in ids {

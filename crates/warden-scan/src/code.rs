@@ -8,7 +8,7 @@ use warden_core::{
     FindingStatus, FindingType, Recommendation, Remediation, SuggestedFix, Timestamp, TraceStep, finding_arn,
 };
 use warden_match::Target;
-use warden_sast::{Analysis, CodeFinding, Lang, Options, SourceFile};
+use warden_sast::{Analysis, CodeFinding, Options, SourceFile};
 
 /// How to scan code.
 #[derive(Debug, Clone, Default)]
@@ -88,7 +88,7 @@ pub fn scan_code(artifact: &Artifact, options: &CodeOptions, target: &Target, no
     let mut status = CodeStatus { secrets_redacted: !options.show_secrets, ..CodeStatus::default() };
     let mut files = Vec::new();
     let mut reader = artifact.reader();
-    let candidates: Vec<&Entry> = artifact.entries().iter().filter(|e| Lang::of_path(&e.path).is_some()).collect();
+    let candidates: Vec<&Entry> = artifact.entries().iter().filter(|e| warden_sast::is_analysed(&e.path)).collect();
     for entry in candidates {
         if !options.include_third_party && is_third_party(&entry.path, &installed) {
             status.third_party_skipped += 1;

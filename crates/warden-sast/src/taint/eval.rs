@@ -9,6 +9,8 @@ use super::value::{CREDENTIAL, EXCEPTION, INPUT, Taint, Value, join, label_bit};
 use super::{FnRef, Hit, Program, SinkReach, Summary};
 use crate::ir::{Arg, Expr, ExprKind, FuncId, Function, Module, Span, Stmt};
 use crate::lang::Lang;
+
+mod render;
 use crate::rules::{CallSite, Const};
 use crate::tables::{ALL_KINDS, Args, Kind};
 
@@ -65,10 +67,14 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
         loops: 0,
         deps: Vec::new(),
         html_route: is_flask_view(module, func),
+        rendered: false,
     };
     fx.bind_params(f, func, None);
     // A nested function is also analysed in place (with its closure) by its parent; alone it gives its summary.
     fx.block(&func.body);
+    if !func.is_static && func.class.is_some() {
+        fx.implicit_render(&func.name, func.span);
+    }
     let ret = std::mem::take(&mut fx.ret);
     let summary = Summary {
         ret_params: ret.taint.as_ref().map_or(0, |t| t.params),
@@ -128,6 +134,8 @@ struct Fx<'p, 'a> {
     deps: Vec<FnRef>,
     /// A Flask view: a string it returns is an HTML response.
     html_route: bool,
+    /// Whether the function rendered a template itself (Rails then does not render the action's view).
+    rendered: bool,
     /// Loops around the statement being analysed: only the outer two run their body twice (nested loops would
     /// otherwise cost 2^depth).
     loops: usize,
@@ -813,6 +821,7 @@ impl<'p, 'a> Fx<'p, 'a> {
         if !resolved.is_some_and(|(_, strong)| strong) {
             self.sink_checks(&site, &vals, &receiver);
             self.log_checks(&site, &vals);
+            self.render_checks(&site, args, &vals);
         }
         self.callback_functions(args, &vals, &receiver);
 

@@ -96,6 +96,8 @@ pub struct Program<'a> {
     /// Per module: function name → its functions.
     functions_by_name: Vec<HashMap<String, Vec<usize>>>,
     classes_by_name: HashMap<String, (usize, usize)>,
+    /// The modules that are templates.
+    templates: Vec<usize>,
 }
 
 /// How many rounds of summaries at most (each round analyses every function once).
@@ -238,7 +240,14 @@ impl<'a> Program<'a> {
         let mut module_by_suffix: HashMap<String, Option<usize>> = HashMap::new();
         let mut functions_by_name = Vec::with_capacity(modules.len());
         let mut classes_by_name = HashMap::new();
+        let mut templates = Vec::new();
         for (m, module) in modules.iter().enumerate() {
+            if module.template.is_some() {
+                // A template is found by the name a render call gives, not by imports.
+                templates.push(m);
+                functions_by_name.push(HashMap::new());
+                continue;
+            }
             let segments: Vec<&str> = module.name.split('.').collect();
             for start in 0..segments.len() {
                 let suffix = segments.get(start..).unwrap_or_default().join(".");
@@ -266,7 +275,16 @@ impl<'a> Program<'a> {
             module_by_suffix,
             functions_by_name,
             classes_by_name,
+            templates,
         }
+    }
+
+    /// The templates a render call naming `name` may mean.
+    pub fn templates_named<'n>(&'n self, name: &'n str) -> impl Iterator<Item = usize> + 'n {
+        self.templates
+            .iter()
+            .copied()
+            .filter(move |&m| self.modules.get(m).is_some_and(|module| crate::templates::names(&module.path, name)))
     }
 
     /// The module a dotted import target names (`handlers.db`), also by suffix (`db` for `src.db`), or the module

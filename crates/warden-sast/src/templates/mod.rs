@@ -1,0 +1,172 @@
+//! Templates as sinks of cross-site scripting: each template file becomes a module with no code whose
+//! [`TemplateOutput`]s are the places it writes a value without escaping it. The taint engine connects them to
+//! the code: a render call (`render_template("page.html", bio=…)`, `res.render("page", { bio })`, a Rails action's
+//! instance variables) that gives a template input, where the template writes that variable unescaped, is a finding
+//! in the template with the trace through the render call.
+//!
+//! Parsing is by pattern, per syntax (one file each); it finds the unescaped outputs only, and never fails: text
+//! that is not a template simply has none.
+
+mod ejs;
+mod erb;
+mod handlebars;
+mod jinja;
+mod pug;
+
+use crate::frontend::module_name;
+use crate::ir::{Module, Span, TemplateOutput};
+use crate::lang::Lang;
+
+/// The template syntaxes understood.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Syntax {
+    /// Jinja2 and Django templates (`.html`, `.jinja`, `.j2`): `{{ x|safe }}`, `{% autoescape false/off %}`.
+    Jinja,
+    /// Rails and Sinatra ERB: `<%== x %>`, `<%= raw x %>`, `<%= x.html_safe %>`.
+    Erb,
+    /// EJS: `<%- x %>`.
+    Ejs,
+    /// Handlebars and Mustache: `{{{ x }}}`, `{{& x }}`.
+    Handlebars,
+    /// Pug (Jade): `!{x}`, `p!= x`.
+    Pug,
+}
+
+/// A template file's syntax and the language whose code renders it.
+pub fn syntax_of(path: &str) -> Option<(Lang, Syntax)> {
+    let name = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
+    let ext = name.rsplit_once('.').map(|(_, e)| e)?;
+    Some(match ext {
+        "erb" | "rhtml" => (Lang::Ruby, Syntax::Erb),
+        "ejs" => (Lang::JavaScript, Syntax::Ejs),
+        "hbs" | "handlebars" | "mustache" => (Lang::JavaScript, Syntax::Handlebars),
+        "pug" | "jade" => (Lang::JavaScript, Syntax::Pug),
+        "html" | "htm" | "jinja" | "jinja2" | "j2" | "djhtml" => (Lang::Python, Syntax::Jinja),
+        _ => return None,
+    })
+}
+
+/// A template as a module: its path and name like code's, its unescaped outputs.
+pub fn lower(lang: Lang, syntax: Syntax, path: &str, text: &str) -> Module {
+    let found = match syntax {
+        Syntax::Jinja => jinja::outputs(text),
+        Syntax::Erb => erb::outputs(text),
+        Syntax::Ejs => ejs::outputs(text),
+        Syntax::Handlebars => handlebars::outputs(text),
+        Syntax::Pug => pug::outputs(text),
+    };
+    let mut module = Module::new(lang, path, &module_name(path));
+    module.template = Some(
+        found
+            .into_iter()
+            .filter_map(|raw| {
+                let root = root_of(raw.expr, syntax)?;
+                let written = text.get(raw.start..raw.end).unwrap_or_default().trim().chars().take(120).collect();
+                Some(TemplateOutput { span: span_of(text, raw.start, raw.end), root, written })
+            })
+            .collect(),
+    );
+    module
+}
+
+/// Whether a render call naming `name` (`"page.html"`, `"orders/show"`, `"index"`) means the template at `path`:
+/// the path ends with the name, with or without the template's extensions.
+pub fn names(path: &str, name: &str) -> bool {
+    let name = name.trim_start_matches("./").trim_start_matches('/');
+    if name.is_empty() {
+        return false;
+    }
+    let (dir, file) = path.rsplit_once('/').unwrap_or(("", path));
+    let stem = file.split_once('.').map_or(file, |(s, _)| s);
+    let ends = |full: &str| full == name || full.ends_with(&format!("/{name}"));
+    ends(path) || ends(&format!("{dir}/{stem}"))
+}
+
+/// An unescaped output as found: the bytes of the whole construct and of the expression written.
+struct Raw<'t> {
+    start: usize,
+    end: usize,
+    expr: &'t str,
+}
+
+/// The variable an expression starts from: `user.bio|safe` → `user`, `raw(@bio)` → `@bio`, `this.bio` → `bio`,
+/// `locals.bio` → `bio`; `None` for a literal or nothing usable.
+fn root_of(expr: &str, syntax: Syntax) -> Option<String> {
+    let mut e = expr.trim().trim_start_matches('(').trim();
+    for prefix in ["raw(", "raw ", "this.", "locals.", "@root.", "../"] {
+        if let Some(rest) = e.strip_prefix(prefix) {
+            e = rest.trim_start();
+        }
+    }
+    if syntax == Syntax::Handlebars {
+        // `{{{ markdown post.body }}}`: a helper applied to a value; the value is what was given.
+        let mut words = e.split_whitespace();
+        if let (Some(_helper), Some(arg)) = (words.next(), words.next()) {
+            e = arg;
+        }
+    }
+    let sigil = if e.starts_with('@') && syntax == Syntax::Erb { "@" } else { "" };
+    let body = e.strip_prefix(sigil).unwrap_or(e);
+    let ident: String = body.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '$').collect();
+    if ident.is_empty() || ident.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if matches!(ident.as_str(), "true" | "false" | "nil" | "null" | "None" | "include" | "yield" | "render" | "super") {
+        return None;
+    }
+    Some(format!("{sigil}{ident}"))
+}
+
+fn span_of(text: &str, start: usize, end: usize) -> Span {
+    let line = |at: usize| text.get(..at).map_or(1, |t| t.matches('\n').count() as u32 + 1);
+    Span {
+        start_line: line(start),
+        end_line: line(end.saturating_sub(1).max(start)),
+        start_byte: start as u32,
+        end_byte: end as u32,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roots(path: &str, text: &str) -> Vec<(u32, String)> {
+        let (lang, syntax) = syntax_of(path).unwrap();
+        lower(lang, syntax, path, text).template.unwrap().into_iter().map(|o| (o.span.start_line, o.root)).collect()
+    }
+
+    #[test]
+    fn each_syntax_finds_its_unescaped_outputs() {
+        let jinja = "<p>{{ name }}</p>\n<p>{{ user.bio|safe }}</p>\n{% autoescape false %}\n{{ note }}\n{% endautoescape %}\n{{ x|e }}";
+        assert_eq!(roots("templates/p.html", jinja), vec![(2, "user".into()), (4, "note".into())]);
+        let erb = "<%= @name %>\n<%== @bio %>\n<%= raw(comment) %>\n<%= @sig.html_safe %>\n<%= render 'x' %>";
+        assert_eq!(
+            roots("app/views/u/show.html.erb", erb),
+            vec![(2, "@bio".into()), (3, "comment".into()), (4, "@sig".into())]
+        );
+        let ejs = "<%= name %>\n<%- include('header') %>\n<%- bio %>\n<%- locals.sig -%>";
+        assert_eq!(roots("views/p.ejs", ejs), vec![(3, "bio".into()), (4, "sig".into())]);
+        let hbs = "{{name}}\n{{{bio}}}\n{{{ markdown post.body }}}\n{{& sig }}";
+        assert_eq!(roots("views/p.hbs", hbs), vec![(2, "bio".into()), (3, "post".into()), (4, "sig".into())]);
+        let pug = "p= name\np!= bio\ndiv\n  span !{sig} here";
+        assert_eq!(roots("views/p.pug", pug), vec![(2, "bio".into()), (4, "sig".into())]);
+    }
+
+    #[test]
+    fn literals_and_static_text_are_not_outputs() {
+        assert!(roots("t.html", "<html>{{ 'x'|safe }} {{ 3|safe }}</html>").is_empty());
+        assert!(roots("t.html", "<script>if (a && b) { c(); }</script>").is_empty());
+        assert!(roots("t.ejs", "<%- include('a') %>").is_empty());
+    }
+
+    #[test]
+    fn render_names_match_template_paths() {
+        assert!(names("/var/task/templates/page.html", "page.html"));
+        assert!(names("/var/task/app/views/orders/show.html.erb", "orders/show"));
+        assert!(names("/var/task/views/index.ejs", "index"));
+        assert!(names("/var/task/views/index.ejs", "index.ejs"));
+        assert!(!names("/var/task/views/myindex.ejs", "index"));
+        assert!(!names("/var/task/templates/page.html", ""));
+    }
+}
