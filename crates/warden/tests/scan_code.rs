@@ -208,3 +208,35 @@ fn sarif_carries_the_trace_as_a_code_flow_and_fail_on_sets_the_exit_code() {
     let text = String::from_utf8_lossy(&table.stdout);
     assert!(text.contains("python/sql-injection@v1.0") && text.contains("/var/task/app.py:17"), "{text}");
 }
+
+#[test]
+fn a_template_writing_input_unescaped_is_reported_in_the_template() {
+    let app = r#"from flask import Flask, render_template, request
+
+app = Flask(__name__)
+
+
+@app.route("/profile")
+def profile():
+    bio = request.args.get("bio", "")
+    return render_template("profile.html", bio=bio, title="Profile")
+"#;
+    let template = "<h1>{{ title|safe }}</h1>\n<p>{{ bio }}</p>\n<div class=\"bio\">{{ bio|safe }}</div>\n";
+    let zip = tempfile::tempdir().unwrap().keep().join("site.zip");
+    write_zip(&zip, &[("app.py", app.as_bytes()), ("templates/profile.html", template.as_bytes())]);
+    let out = warden(&["scan", zip.to_str().unwrap(), "--scanners", "code", "--format", "json"]);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let xss = by_detector(&json, "python/cross-site-scripting@v1.0");
+    assert_eq!(xss.len(), 1, "only the `bio|safe` line, not the constant title: {json:#}");
+    let path = &xss[0]["codeVulnerabilityDetails"]["filePath"];
+    assert_eq!(path["filePath"], "/var/task/templates/profile.html");
+    assert_eq!(path["startLine"], 3);
+    let details = json["code"].as_array().unwrap().iter().find(|c| c["findingArn"] == xss[0]["findingArn"]).unwrap();
+    assert!(
+        details["codeSnippet"].as_array().unwrap().iter().any(|l| l["content"].as_str().unwrap().contains("bio|safe"))
+    );
+    let trace = details["trace"].as_array().unwrap();
+    assert_eq!(trace.first().unwrap()["filePath"], "/var/task/app.py", "{trace:#?}");
+    assert!(trace.iter().any(|s| s["filePath"] == "/var/task/app.py" && s["startLine"] == 9), "{trace:#?}");
+    assert_eq!(trace.last().unwrap()["filePath"], "/var/task/templates/profile.html");
+}
