@@ -140,6 +140,19 @@ macro_rules! each {
     };
 }
 
+macro_rules! plumbing {
+    // `plumbing!(["Recv", …], ["method", …])`: every receiver × method as `**.Recv.method`, clean of everything.
+    (@kinds $kinds:expr, [$($recv:literal),*], $methods:tt) => {
+        concat_sanitizers(&[$( &plumbing!(@one $kinds, $recv, $methods) ),*])
+    };
+    ([$($recv:literal),*], $methods:tt) => {
+        plumbing!(@kinds ALL_KINDS, [$($recv),*], $methods)
+    };
+    (@one $kinds:expr, $recv:literal, [$($m:literal),*]) => {
+        [$( clean(concat!("**.", $recv, ".", $m), $kinds) ),*]
+    };
+}
+
 macro_rules! logs {
     ([$($recv:literal),*], $methods:tt) => {
         &[$( &logs!(@one $recv, $methods) ),*]
@@ -612,6 +625,219 @@ const fn total(parts: &[&[Sink]]) -> usize {
 
 static SINKS: [Sink; total(PARTS)] = concat_sinks(PARTS);
 
+const OTHER_SANITIZERS: &[Sanitizer] = &[
+    // Numbers, booleans, UUIDs carry nothing dangerous.
+    clean("**.Integer.parseInt", ALL_KINDS),
+    clean("**.Integer.valueOf", ALL_KINDS),
+    clean("**.Integer.parseUnsignedInt", ALL_KINDS),
+    clean("**.Long.parseLong", ALL_KINDS),
+    clean("**.Long.valueOf", ALL_KINDS),
+    clean("**.Short.parseShort", ALL_KINDS),
+    clean("**.Byte.parseByte", ALL_KINDS),
+    clean("**.Double.parseDouble", ALL_KINDS),
+    clean("**.Double.valueOf", ALL_KINDS),
+    clean("**.Float.parseFloat", ALL_KINDS),
+    clean("**.Float.valueOf", ALL_KINDS),
+    clean("**.Boolean.parseBoolean", ALL_KINDS),
+    clean("**.Boolean.valueOf", ALL_KINDS),
+    clean("**.BigDecimal", ALL_KINDS),
+    clean("**.BigInteger", ALL_KINDS),
+    clean("**.UUID.fromString", ALL_KINDS),
+    clean("**.NumberUtils.toInt", ALL_KINDS),
+    clean("**.NumberUtils.toLong", ALL_KINDS),
+    clean("**.NumberUtils.createInteger", ALL_KINDS),
+    clean("(int)", ALL_KINDS),
+    clean("(long)", ALL_KINDS),
+    clean("(short)", ALL_KINDS),
+    clean("(byte)", ALL_KINDS),
+    clean("(double)", ALL_KINDS),
+    clean("(float)", ALL_KINDS),
+    clean("(boolean)", ALL_KINDS),
+    // Sizes, lengths, positions, times and comparisons are numbers: `resource.getContentLength()` of a file found
+    // by a request path, `body.length()`, `name.indexOf('/')`.
+    clean("**.length", ALL_KINDS),
+    clean("**.size", ALL_KINDS),
+    clean("**.hashCode", ALL_KINDS),
+    clean("**.getContentLength", ALL_KINDS),
+    clean("**.getContentLengthLong", ALL_KINDS),
+    clean("**.contentLength", ALL_KINDS),
+    clean("**.getLastModified", ALL_KINDS),
+    clean("**.lastModified", ALL_KINDS),
+    clean("**.indexOf", ALL_KINDS),
+    clean("**.lastIndexOf", ALL_KINDS),
+    clean("**.compareTo", ALL_KINDS),
+    clean("**.compareToIgnoreCase", ALL_KINDS),
+    // Tests on a value are booleans.
+    clean("**.isEmpty", ALL_KINDS),
+    clean("**.isBlank", ALL_KINDS),
+    clean("**.startsWith", ALL_KINDS),
+    clean("**.endsWith", ALL_KINDS),
+    clean("**.equalsIgnoreCase", ALL_KINDS),
+    clean("**.contains", ALL_KINDS),
+    clean("**.containsKey", ALL_KINDS),
+    clean("**.matches", ALL_KINDS),
+    // Hashes
+    clean("**.DigestUtils.sha256Hex", ALL_KINDS),
+    clean("**.DigestUtils.md5Hex", ALL_KINDS),
+    clean("**.DigestUtils.sha1Hex", ALL_KINDS),
+    clean("**.MessageDigest.digest", ALL_KINDS),
+    // OWASP ESAPI
+    clean("**.encodeForHTML", XSS | LOG | HEADER),
+    clean("**.encodeForHTMLAttribute", XSS | LOG | HEADER),
+    clean("**.encodeForJavaScript", XSS | LOG | HEADER),
+    clean("**.encodeForCSS", XSS),
+    clean("**.encodeForURL", ENCODED),
+    clean("**.encodeForSQL", SQL),
+    clean("**.encodeForLDAP", LDAP),
+    clean("**.encodeForDN", LDAP),
+    clean("**.encodeForXPath", XPATH),
+    clean("**.encodeForXML", XSS | XPATH),
+    clean("**.encodeForXMLAttribute", XSS | XPATH),
+    clean("**.encodeForOS", COMMAND),
+    clean("**.ESAPI.validator().getValidInput", ALL_KINDS),
+    clean("**.ESAPI.validator().getValidFileName", PATH),
+    // Apache Commons Text / Lang
+    clean("**.StringEscapeUtils.escapeHtml4", XSS),
+    clean("**.StringEscapeUtils.escapeHtml3", XSS),
+    clean("**.StringEscapeUtils.escapeHtml", XSS),
+    clean("**.StringEscapeUtils.escapeXml", XSS),
+    clean("**.StringEscapeUtils.escapeXml10", XSS),
+    clean("**.StringEscapeUtils.escapeXml11", XSS),
+    clean("**.StringEscapeUtils.escapeEcmaScript", XSS),
+    clean("**.StringEscapeUtils.escapeJavaScript", XSS),
+    clean("**.StringEscapeUtils.escapeSql", SQL),
+    clean("**.StringEscapeUtils.escapeJava", LOG | HEADER),
+    // OWASP Java Encoder
+    clean("**.Encode.forHtml", XSS),
+    clean("**.Encode.forHtmlContent", XSS),
+    clean("**.Encode.forHtmlAttribute", XSS),
+    clean("**.Encode.forHtmlUnquotedAttribute", XSS),
+    clean("**.Encode.forJavaScript", XSS),
+    clean("**.Encode.forJavaScriptBlock", XSS),
+    clean("**.Encode.forJavaScriptAttribute", XSS),
+    clean("**.Encode.forXml", XSS),
+    clean("**.Encode.forXmlContent", XSS),
+    clean("**.Encode.forXmlAttribute", XSS),
+    clean("**.Encode.forCssString", XSS),
+    clean("**.Encode.forUriComponent", ENCODED),
+    clean("**.Encode.forJava", LOG | HEADER),
+    // Spring, Jsoup, OWASP HTML Sanitizer, JDK
+    clean("**.HtmlUtils.htmlEscape", XSS),
+    clean("**.HtmlUtils.htmlEscapeDecimal", XSS),
+    clean("**.HtmlUtils.htmlEscapeHex", XSS),
+    clean("**.JavaScriptUtils.javaScriptEscape", XSS),
+    clean("**.Jsoup.clean", XSS),
+    clean("**.PolicyFactory.sanitize", XSS),
+    clean("**.URLEncoder.encode", ENCODED),
+    clean("**.UriUtils.encode", ENCODED),
+    clean("**.UriUtils.encodePathSegment", ENCODED | PATH),
+    clean("**.UriUtils.encodeQueryParam", ENCODED),
+    // Paths: the file name only
+    clean("**.FilenameUtils.getName", PATH),
+    clean("**.FilenameUtils.getBaseName", PATH),
+    clean("**.StringUtils.getFilename", PATH),
+    // LDAP encoders
+    clean("**.LdapEncoder.filterEncode", LDAP),
+    clean("**.LdapEncoder.nameEncode", LDAP),
+    clean("**.Filter.encodeValue", LDAP),
+    // SQL identifiers quoted by the driver
+    clean("**.enquoteLiteral", SQL),
+    clean("**.enquoteIdentifier", SQL),
+];
+
+/// What a servlet request holds that the client does not write: server state (session, attributes, context,
+/// dispatcher), connection facts (addresses, ports, scheme, TLS) and values the container has parsed to numbers,
+/// booleans or locales. `request.getSession()`, `request.getAttribute("…")` and `request.getRemoteAddr()` are not
+/// input; `getParameter`, `getHeader`, `getRequestURI`, `getQueryString`, `getCookies`, `getInputStream`… stay so.
+const REQUEST_STATE: [Sanitizer; 186] = plumbing!(
+    ["HttpServletRequest", "ServletRequest", "HttpServletRequestWrapper", "ServletRequestWrapper", "request", "req"],
+    [
+        "getSession",
+        "getServletContext",
+        "getAttribute",
+        "getAttributeNames",
+        "getRequestDispatcher",
+        "getAsyncContext",
+        "startAsync",
+        "getDispatcherType",
+        "getRemoteAddr",
+        "getLocalAddr",
+        "getLocalName",
+        "getLocalPort",
+        "getRemotePort",
+        "getServerPort",
+        "getScheme",
+        "isSecure",
+        "getAuthType",
+        "getContentLength",
+        "getContentLengthLong",
+        "getIntHeader",
+        "getDateHeader",
+        "getLocale",
+        "getLocales",
+        "isUserInRole",
+        "isRequestedSessionIdValid",
+        "isRequestedSessionIdFromCookie",
+        "isRequestedSessionIdFromURL",
+        "isAsyncStarted",
+        "isAsyncSupported",
+        "getServletConnection",
+        "isTrailerFieldsReady"
+    ]
+);
+
+/// The HTTP method is a token (no spaces, quotes, angle brackets or line breaks): it cannot break a log line, a
+/// header or markup, though it can still reach SQL.
+const REQUEST_METHOD: [Sanitizer; 6] = plumbing!(
+    @kinds ENCODED,
+    [
+        "HttpServletRequest",
+        "ServletRequest",
+        "HttpServletRequestWrapper",
+        "ServletRequestWrapper",
+        "request",
+        "req"
+    ],
+    ["getMethod"]
+);
+
+const fn concat_sanitizers<const N: usize>(parts: &[&[Sanitizer]]) -> [Sanitizer; N] {
+    let mut out = [clean("", 0); N];
+    {
+        let mut slots: &mut [_] = &mut out;
+        let mut rest = parts;
+        while let Some((part, more)) = rest.split_first() {
+            let mut items = *part;
+            while let Some((item, tail)) = items.split_first() {
+                match slots {
+                    [slot, others @ ..] => {
+                        *slot = *item;
+                        slots = others;
+                    }
+                    empty => slots = empty,
+                }
+                items = tail;
+            }
+            rest = more;
+        }
+    }
+    out
+}
+
+const fn sanitizer_total(parts: &[&[Sanitizer]]) -> usize {
+    let mut n = 0;
+    let mut rest = parts;
+    while let Some((part, more)) = rest.split_first() {
+        n += part.len();
+        rest = more;
+    }
+    n
+}
+
+const SANITIZER_PARTS: &[&[Sanitizer]] = &[OTHER_SANITIZERS, &REQUEST_STATE, &REQUEST_METHOD];
+
+static SANITIZERS: [Sanitizer; sanitizer_total(SANITIZER_PARTS)] = concat_sanitizers(SANITIZER_PARTS);
+
 pub static TABLES: Tables = Tables {
     sources: &[
         // Messages pulled from a queue are input.
@@ -636,102 +862,7 @@ pub static TABLES: Tables = Tables {
         credential("**.getPassword"),
     ],
     sinks: &SINKS,
-    sanitizers: &[
-        // Numbers, booleans, UUIDs carry nothing dangerous.
-        clean("**.Integer.parseInt", ALL_KINDS),
-        clean("**.Integer.valueOf", ALL_KINDS),
-        clean("**.Integer.parseUnsignedInt", ALL_KINDS),
-        clean("**.Long.parseLong", ALL_KINDS),
-        clean("**.Long.valueOf", ALL_KINDS),
-        clean("**.Short.parseShort", ALL_KINDS),
-        clean("**.Byte.parseByte", ALL_KINDS),
-        clean("**.Double.parseDouble", ALL_KINDS),
-        clean("**.Double.valueOf", ALL_KINDS),
-        clean("**.Float.parseFloat", ALL_KINDS),
-        clean("**.Float.valueOf", ALL_KINDS),
-        clean("**.Boolean.parseBoolean", ALL_KINDS),
-        clean("**.Boolean.valueOf", ALL_KINDS),
-        clean("**.BigDecimal", ALL_KINDS),
-        clean("**.BigInteger", ALL_KINDS),
-        clean("**.UUID.fromString", ALL_KINDS),
-        clean("**.NumberUtils.toInt", ALL_KINDS),
-        clean("**.NumberUtils.toLong", ALL_KINDS),
-        clean("**.NumberUtils.createInteger", ALL_KINDS),
-        clean("(int)", ALL_KINDS),
-        clean("(long)", ALL_KINDS),
-        clean("(short)", ALL_KINDS),
-        clean("(byte)", ALL_KINDS),
-        clean("(double)", ALL_KINDS),
-        clean("(float)", ALL_KINDS),
-        clean("(boolean)", ALL_KINDS),
-        // Hashes
-        clean("**.DigestUtils.sha256Hex", ALL_KINDS),
-        clean("**.DigestUtils.md5Hex", ALL_KINDS),
-        clean("**.DigestUtils.sha1Hex", ALL_KINDS),
-        clean("**.MessageDigest.digest", ALL_KINDS),
-        // OWASP ESAPI
-        clean("**.encodeForHTML", XSS | LOG | HEADER),
-        clean("**.encodeForHTMLAttribute", XSS | LOG | HEADER),
-        clean("**.encodeForJavaScript", XSS | LOG | HEADER),
-        clean("**.encodeForCSS", XSS),
-        clean("**.encodeForURL", ENCODED),
-        clean("**.encodeForSQL", SQL),
-        clean("**.encodeForLDAP", LDAP),
-        clean("**.encodeForDN", LDAP),
-        clean("**.encodeForXPath", XPATH),
-        clean("**.encodeForXML", XSS | XPATH),
-        clean("**.encodeForXMLAttribute", XSS | XPATH),
-        clean("**.encodeForOS", COMMAND),
-        clean("**.ESAPI.validator().getValidInput", ALL_KINDS),
-        clean("**.ESAPI.validator().getValidFileName", PATH),
-        // Apache Commons Text / Lang
-        clean("**.StringEscapeUtils.escapeHtml4", XSS),
-        clean("**.StringEscapeUtils.escapeHtml3", XSS),
-        clean("**.StringEscapeUtils.escapeHtml", XSS),
-        clean("**.StringEscapeUtils.escapeXml", XSS),
-        clean("**.StringEscapeUtils.escapeXml10", XSS),
-        clean("**.StringEscapeUtils.escapeXml11", XSS),
-        clean("**.StringEscapeUtils.escapeEcmaScript", XSS),
-        clean("**.StringEscapeUtils.escapeJavaScript", XSS),
-        clean("**.StringEscapeUtils.escapeSql", SQL),
-        clean("**.StringEscapeUtils.escapeJava", LOG | HEADER),
-        // OWASP Java Encoder
-        clean("**.Encode.forHtml", XSS),
-        clean("**.Encode.forHtmlContent", XSS),
-        clean("**.Encode.forHtmlAttribute", XSS),
-        clean("**.Encode.forHtmlUnquotedAttribute", XSS),
-        clean("**.Encode.forJavaScript", XSS),
-        clean("**.Encode.forJavaScriptBlock", XSS),
-        clean("**.Encode.forJavaScriptAttribute", XSS),
-        clean("**.Encode.forXml", XSS),
-        clean("**.Encode.forXmlContent", XSS),
-        clean("**.Encode.forXmlAttribute", XSS),
-        clean("**.Encode.forCssString", XSS),
-        clean("**.Encode.forUriComponent", ENCODED),
-        clean("**.Encode.forJava", LOG | HEADER),
-        // Spring, Jsoup, OWASP HTML Sanitizer, JDK
-        clean("**.HtmlUtils.htmlEscape", XSS),
-        clean("**.HtmlUtils.htmlEscapeDecimal", XSS),
-        clean("**.HtmlUtils.htmlEscapeHex", XSS),
-        clean("**.JavaScriptUtils.javaScriptEscape", XSS),
-        clean("**.Jsoup.clean", XSS),
-        clean("**.PolicyFactory.sanitize", XSS),
-        clean("**.URLEncoder.encode", ENCODED),
-        clean("**.UriUtils.encode", ENCODED),
-        clean("**.UriUtils.encodePathSegment", ENCODED | PATH),
-        clean("**.UriUtils.encodeQueryParam", ENCODED),
-        // Paths: the file name only
-        clean("**.FilenameUtils.getName", PATH),
-        clean("**.FilenameUtils.getBaseName", PATH),
-        clean("**.StringUtils.getFilename", PATH),
-        // LDAP encoders
-        clean("**.LdapEncoder.filterEncode", LDAP),
-        clean("**.LdapEncoder.nameEncode", LDAP),
-        clean("**.Filter.encodeValue", LDAP),
-        // SQL identifiers quoted by the driver
-        clean("**.enquoteLiteral", SQL),
-        clean("**.enquoteIdentifier", SQL),
-    ],
+    sanitizers: &SANITIZERS,
     params: ParamSources {
         types: &[
             // Servlet, Spring, JAX-RS, WebFlux

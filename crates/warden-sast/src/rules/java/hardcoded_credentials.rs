@@ -52,6 +52,10 @@ const SECRET_ARGUMENTS: &[(&str, usize, &str)] = &[
     ("load", 1, "a key store password"),
 ];
 
+/// Secrets that only come as `char[]` (`KeyStore.load(in, "…".toCharArray())`): a plain string there is something
+/// else (`Props.load(loader, "build.properties")`).
+const CHAR_ARRAY_ONLY: &[&str] = &["load"];
+
 /// `AwsBasicCredentials.create(id, secret)`.
 const STATIC_CREATE: &[&str] = &["AwsBasicCredentials", "AwsSessionCredentials"];
 
@@ -78,6 +82,12 @@ fn secret_literal(e: &Expr) -> bool {
             .any(|p| lower == *p)
 }
 
+/// `"…".toCharArray()`.
+fn to_char_array(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Call { callee, .. }
+        if matches!(&callee.kind, ExprKind::Attr { name, .. } if name == "toCharArray"))
+}
+
 /// Secrets passed as literals to the APIs that take them (`DriverManager.getConnection(url, "app", "s3cret")`,
 /// `new BasicAWSCredentials(id, "…")`, `Algorithm.HMAC256("…")`), where the shared scanner (which reads names and
 /// token shapes) does not see them.
@@ -97,7 +107,8 @@ fn secret_arguments(module: &Module, out: &mut Vec<RawHit>) {
             hits.push((1, "an AWS secret key"));
         }
         for (index, what) in hits {
-            if args.get(index).is_some_and(|a| secret_literal(&a.value))
+            let chars_only = CHAR_ARRAY_ONLY.contains(&name);
+            if args.get(index).is_some_and(|a| secret_literal(&a.value) && (!chars_only || to_char_array(&a.value)))
                 && !seen.contains(&e.span.start_line)
                 && !local.iter().any(|h| h.span.start_line == e.span.start_line)
             {

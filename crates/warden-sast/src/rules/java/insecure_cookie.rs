@@ -1,9 +1,11 @@
 //! # Insecure cookie
 //!
 //! ## What it finds
-//! Servlet cookies (`new Cookie(name, value)`) for which the same method never calls `setSecure(true)` (or calls
-//! `setSecure(false)`), Spring `ResponseCookie` builders without `.secure(true)`, and `Set-Cookie` headers written
-//! by hand without `Secure`. (`HttpOnly` is recommended too, but its absence alone is not reported.)
+//! Servlet cookies (`new Cookie(name, value)`) sent with the response (passed to `addCookie`, or returned for the
+//! caller to add) for which the same method never calls `setSecure(true)` (or calls `setSecure(false)`), Spring
+//! `ResponseCookie` builders without `.secure(true)`, and `Set-Cookie` headers written by hand without `Secure`.
+//! (`HttpOnly` is recommended too, but its absence alone is not reported.) Cookies parsed from a request or copied
+//! into a collection are not reported.
 //!
 //! ## Why it matters
 //! Without `Secure` the cookie is also sent over plain HTTP, where anyone on the network path can read it and take
@@ -34,8 +36,16 @@ use crate::rules::shared_walk::walk_stmts;
 use crate::rules::{Check, RawHit, Rule};
 use warden_core::Severity;
 
+/// `new Cookie(name, value)`: a servlet (or `java.net`) cookie. Jetty's `HttpCookie(name, value, domain, path,
+/// maxAge, httpOnly, secure, …)` takes its flags as arguments and is not judged here.
 fn is_cookie(e: &Expr) -> bool {
     matches!(new_type(e), Some("Cookie" | "HttpCookie"))
+        && matches!(&e.kind, ExprKind::Call { args, .. } if args.len() <= 2)
+}
+
+/// A call that sends a cookie: `response.addCookie(c)`, a helper named like it (`addResponseCookie`, `setCookie`).
+fn sends_cookie(method: &str) -> bool {
+    method == "addCookie" || (method.ends_with("Cookie") && (method.starts_with("add") || method.starts_with("set")))
 }
 
 fn hit(out: &mut Vec<RawHit>, span: Span, message: &str) {
@@ -58,6 +68,31 @@ fn cookies(module: &Module, out: &mut Vec<RawHit>) {
         });
         let mut secure: Vec<String> = Vec::new();
         let mut inline: Vec<Span> = Vec::new();
+        // Cookies that reach the response here (passed to `addCookie`, or returned for the caller to add):
+        // a cookie parsed from a request or copied into a collection is not being set.
+        let mut sent: Vec<String> = Vec::new();
+        walk_stmts(&func.body, &mut |s| {
+            if let Stmt::Return(Some(v), _) = s {
+                if let Some(name) = v.dotted() {
+                    sent.push(name);
+                } else if is_cookie(v) {
+                    inline.push(v.span);
+                }
+            }
+        });
+        function_exprs(func, &mut |e| {
+            if let Some((_, method, args, _)) = call_parts(e)
+                && sends_cookie(method)
+            {
+                for a in args {
+                    if let Some(name) = a.value.dotted() {
+                        sent.push(name);
+                    } else if is_cookie(&a.value) && !assigned_spans.contains(&a.value.span.start_byte) {
+                        inline.push(a.value.span);
+                    }
+                }
+            }
+        });
         function_exprs(func, &mut |e| {
             if let Some((Some(recv), method, args, _)) = call_parts(e)
                 && method == "setSecure"
@@ -67,9 +102,6 @@ fn cookies(module: &Module, out: &mut Vec<RawHit>) {
                 if value != Some(false) {
                     secure.push(name);
                 }
-            }
-            if is_cookie(e) && !assigned_spans.contains(&e.span.start_byte) {
-                inline.push(e.span);
             }
             // Spring ResponseCookie.from(…)….build()
             if let Some((_, "build", _, _)) = call_parts(e) {
@@ -99,7 +131,7 @@ fn cookies(module: &Module, out: &mut Vec<RawHit>) {
             }
         });
         for (name, span) in made {
-            if !secure.contains(&name) {
+            if !secure.contains(&name) && sent.contains(&name) {
                 hit(out, span, "a cookie without the Secure flag");
             }
         }

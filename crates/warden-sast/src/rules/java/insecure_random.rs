@@ -89,8 +89,41 @@ fn declared_types(module: &Module, func: &crate::ir::Function) -> Vec<(String, S
     out
 }
 
-/// A receiver that is a `java.util.Random` by its declared type, or, with no type known, by its name.
-fn weak_receiver(recv_text: &str, recv_last: &str, types: &[(String, String)]) -> bool {
+/// Variables and fields assigned a `SecureRandom` anywhere in the module (`Random random = null; … random = new
+/// SecureRandom();`): whatever their declared type says, they are strong. Paths without `this.`.
+fn secure_paths(module: &Module) -> Vec<String> {
+    let mut out = Vec::new();
+    for f in &module.functions {
+        walk_stmts(&f.body, &mut |s| {
+            if let Stmt::Assign { target, value: Some(v), .. } = s
+                && is_secure_random(v)
+                && let Some(p) = target.dotted()
+            {
+                out.push(p.strip_prefix("this.").unwrap_or(&p).to_string());
+            }
+        });
+    }
+    out
+}
+
+/// `new SecureRandom(…)`, `SecureRandom.getInstance(…)`, `SecureRandom.getInstanceStrong()`.
+fn is_secure_random(e: &Expr) -> bool {
+    if matches!(new_type(e), Some("SecureRandom")) {
+        return true;
+    }
+    call_parts(e).is_some_and(|(recv, method, _, new)| {
+        !new && method.starts_with("getInstance")
+            && recv.and_then(|r| r.dotted()).is_some_and(|d| d == "SecureRandom" || d.ends_with(".SecureRandom"))
+    })
+}
+
+/// A receiver that is a `java.util.Random` by its declared type, or, with no type known, by its name; never one the
+/// module assigns a `SecureRandom`.
+fn weak_receiver(recv_text: &str, recv_last: &str, types: &[(String, String)], secure: &[String]) -> bool {
+    let bare = recv_text.strip_prefix("this.").unwrap_or(recv_text);
+    if secure.iter().any(|p| p == bare) {
+        return false;
+    }
     let declared = types.iter().rev().find(|(p, _)| p == recv_text || p.strip_prefix("this.") == Some(recv_text));
     match declared {
         Some((_, ty)) => {
@@ -104,7 +137,12 @@ fn weak_receiver(recv_text: &str, recv_last: &str, types: &[(String, String)]) -
 }
 
 /// A call producing predictable randomness, or a read of a variable holding it.
-fn weak_random_span(e: &Expr, weak_vars: &[(String, Span)], types: &[(String, String)]) -> Option<Span> {
+fn weak_random_span(
+    e: &Expr,
+    weak_vars: &[(String, Span)],
+    types: &[(String, String)],
+    secure: &[String],
+) -> Option<Span> {
     let mut found = None;
     walk_expr(e, &mut |x| {
         if found.is_some() {
@@ -118,7 +156,7 @@ fn weak_random_span(e: &Expr, weak_vars: &[(String, Span)], types: &[(String, St
                 || recv_text.ends_with("RandomStringUtils")
                 || (recv.is_some_and(|r| matches!(new_type(r), Some("Random"))) && method.starts_with("next"))
                 || (recv.is_some_and(|r| matches!(&r.kind, ExprKind::Call { callee, .. } if callee.dotted().is_some_and(|d| d.ends_with("ThreadLocalRandom.current")))))
-                || (method.starts_with("next") && weak_receiver(&recv_text, &recv_last, types));
+                || (method.starts_with("next") && weak_receiver(&recv_text, &recv_last, types, secure));
             if weak {
                 found = Some(x.span);
                 return;
@@ -143,13 +181,14 @@ fn target_name(target: &Expr) -> Option<&str> {
 
 fn weak_secrets(module: &Module, out: &mut Vec<RawHit>) {
     let mut local = Vec::new();
+    let secure = secure_paths(module);
     for func in &module.functions {
         let secret_function = is_secret_name(&func.name);
         let types = declared_types(module, func);
         let mut weak_vars: Vec<(String, Span)> = Vec::new();
         walk_stmts(&func.body, &mut |s| match s {
             Stmt::Assign { target, value: Some(v), .. } => {
-                let Some(origin) = weak_random_span(v, &weak_vars, &types) else { return };
+                let Some(origin) = weak_random_span(v, &weak_vars, &types, &secure) else { return };
                 if let Some(name) = target_name(target) {
                     // A `Random` object itself is not a secret: its outputs are.
                     let is_generator = matches!(new_type(v), Some("Random"));
@@ -173,6 +212,7 @@ fn weak_secrets(module: &Module, out: &mut Vec<RawHit>) {
                         &recv_text,
                         &recv_text.rsplit('.').next().unwrap_or_default().to_ascii_lowercase(),
                         &types,
+                        &secure,
                     )
                     && args.first().and_then(|a| target_name(&a.value)).is_some_and(is_secret_name)
                 {
@@ -184,7 +224,7 @@ fn weak_secrets(module: &Module, out: &mut Vec<RawHit>) {
                 }
             }
             Stmt::Return(Some(e), _) if secret_function => {
-                if let Some(origin) = weak_random_span(e, &weak_vars, &types) {
+                if let Some(origin) = weak_random_span(e, &weak_vars, &types, &secure) {
                     local.push(RawHit {
                         span: origin,
                         message: format!("`{}` returns a predictable random value", func.name),

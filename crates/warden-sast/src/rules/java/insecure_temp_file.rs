@@ -2,7 +2,9 @@
 //!
 //! ## What it finds
 //! `File.createTempFile`, which creates the file with the process's default permissions (often readable by every
-//! user) in the shared temporary directory, and Guava's deprecated `Files.createTempDir`.
+//! user) in the shared temporary directory, and Guava's deprecated `Files.createTempDir`. A file created in a
+//! directory of the application's own (`createTempFile(prefix, suffix, workDir)`) is not reported unless that
+//! directory is `null` or `java.io.tmpdir`.
 //!
 //! ## Why it matters
 //! Other users and processes on the host can read the file, or race to replace it before it is used.
@@ -21,9 +23,27 @@
 //! ## References
 //! - https://cwe.mitre.org/data/definitions/377.html
 
+use crate::ir::{Expr, ExprKind};
 use crate::lang::Lang;
-use crate::rules::{CallCheck, Check, Rule};
+use crate::rules::shared_walk::walk_expr;
+use crate::rules::{CallCheck, CallSite, Check, Rule};
 use warden_core::Severity;
+
+/// In the shared temporary directory: no directory given, `null`, or one built from `java.io.tmpdir`.
+fn in_shared_tmp(site: &CallSite) -> bool {
+    let Some(dir) = site.arg(2, "") else { return true };
+    matches!(dir.value.kind, ExprKind::Null) || mentions_tmpdir(&dir.value)
+}
+
+fn mentions_tmpdir(e: &Expr) -> bool {
+    let mut found = false;
+    walk_expr(e, &mut |x| match &x.kind {
+        ExprKind::Str(s) if s == "java.io.tmpdir" => found = true,
+        ExprKind::Name(n) | ExprKind::Attr { name: n, .. } if n.eq_ignore_ascii_case("TMPDIR") => found = true,
+        _ => {}
+    });
+    found
+}
 
 pub const RULE: Rule = Rule {
     lang: Lang::Java,
@@ -37,7 +57,7 @@ pub const RULE: Rule = Rule {
     checks: &[
         Check::Call(CallCheck {
             pattern: "**.File.createTempFile",
-            when: None,
+            when: Some(in_shared_tmp),
             message: "a temporary file with default permissions",
         }),
         Check::Call(CallCheck {

@@ -30,7 +30,7 @@
 //! - https://cheatsheetseries.owasp.org/cheatsheets/XML_External_Entity_Prevention_Cheat_Sheet.html
 
 use super::shared::{call_parts, const_bool, const_str, dotted_text, function_exprs, new_type};
-use crate::ir::{Expr, Module, Span};
+use crate::ir::{Expr, ExprKind, Module, Span};
 use crate::lang::Lang;
 use crate::rules::{Check, RawHit, Rule};
 use warden_core::Severity;
@@ -54,7 +54,11 @@ const FACTORIES: &[&str] = &[
 
 const NEW_PARSERS: &[&str] = &["SAXReader", "SAXBuilder"];
 
+/// A call that makes a parser or factory (the call itself, not its callee, so each is reported once).
 fn is_parser_creation(e: &Expr) -> bool {
+    if !matches!(e.kind, ExprKind::Call { .. }) {
+        return false;
+    }
     if let Some(t) = new_type(e) {
         return NEW_PARSERS.contains(&t);
     }
