@@ -267,13 +267,12 @@ fn is_conventional_handler(module: &Module, f: &Function) -> bool {
     if matches!(module.lang.family(), Lang::Python | Lang::JavaScript) && !top_level {
         return false;
     }
-    let event_context = matches!(names.as_slice(), [e, c, ..] if is_event_name(e) && is_context_name(c))
+    // Java and C# declare types: their parameter names say nothing (a JNDI `Context ctx` is not Lambda's).
+    let by_names = !matches!(module.lang.family(), Lang::Java | Lang::CSharp);
+    let event_context = by_names && matches!(names.as_slice(), [e, c, ..] if is_event_name(e) && is_context_name(c))
         // `module.exports.resize = async (event) => …`: a top-level function taking `event` first.
         || (matches!(names.as_slice(), ["event"] | ["event", _]) && top_level);
-    let typed_context = f.params.iter().any(|p| {
-        let ty = p.ty.as_deref().map(simple_type).unwrap_or_default();
-        matches!(ty.rsplit('.').next(), Some("ILambdaContext" | "Context")) && f.params.len() >= 2
-    });
+    let typed_context = f.params.len() >= 2 && f.params.iter().any(|p| is_lambda_context(module, p.ty.as_deref()));
     let by_name = match module.lang.family() {
         Lang::Python => matches!(f.name.as_str(), "lambda_handler" | "handler") && !f.params.is_empty(),
         Lang::JavaScript => f.name == "handler" && !f.params.is_empty(),
@@ -293,6 +292,25 @@ fn is_conventional_handler(module: &Module, f: &Function) -> bool {
         _ => false,
     };
     event_context || typed_context || by_name
+}
+
+/// Lambda's context type: C#'s `ILambdaContext`; Java's `Context` only when it is
+/// `com.amazonaws.services.lambda.runtime.Context` (written so, imported, or the module imports that package), not
+/// `javax.naming.Context` or Tomcat's.
+fn is_lambda_context(module: &Module, ty: Option<&str>) -> bool {
+    const JAVA: &str = "com.amazonaws.services.lambda.runtime.Context";
+    let ty = ty.map(simple_type).unwrap_or_default();
+    match ty.rsplit('.').next() {
+        Some("ILambdaContext") => true,
+        Some("Context") if module.lang.family() == Lang::Java => {
+            ty == JAVA
+                || module.import("Context") == Some(JAVA)
+                || (module.import("Context").is_none()
+                    && module.imports.iter().any(|i| i.target.starts_with("com.amazonaws.services.lambda.runtime")))
+        }
+        Some("Context") => module.lang.family() != Lang::CSharp,
+        _ => false,
+    }
 }
 
 fn is_event_name(n: &str) -> bool {

@@ -416,7 +416,12 @@ impl<'c, 's> Lw<'c, 's> {
                 _ => {}
             }
         }
-        if wildcard || target.is_empty() {
+        if target.is_empty() {
+            return;
+        }
+        if wildcard {
+            // `import a.b.*;` names no class; kept as `*` so that what a module uses can be told.
+            self.cx.import("*", &format!("{target}.*"));
             return;
         }
         let alias = target.rsplit('.').next().unwrap_or(&target).to_string();
@@ -1372,7 +1377,8 @@ public class Handler implements RequestHandler<APIGatewayProxyRequestEvent, Stri
         assert_eq!(m.name, "com.example.Handler");
         assert_eq!(m.import("Statement"), Some("java.sql.Statement"));
         assert_eq!(m.import("requireNonNull"), Some("java.util.Objects.requireNonNull"));
-        assert_eq!(m.imports.len(), 2);
+        assert_eq!(m.imports.len(), 3, "two classes and the wildcard: {:?}", m.imports);
+        assert!(m.imports.iter().any(|i| i.alias == "*" && i.target.ends_with(".*")));
         let class = m.classes.iter().find(|c| c.name == "Handler").unwrap();
         assert_eq!(class.bases, vec!["RequestHandler<APIGatewayProxyRequestEvent, String>".to_string()]);
         assert_eq!(class.methods.len(), 3);
