@@ -188,6 +188,10 @@ fn literal(s: &str, span: Span, out: &mut Vec<SecretHit>) {
             if what.starts_with("a password") && is_placeholder(value, "password") {
                 continue;
             }
+            if what == &"a private key" && s.trim().trim_end_matches("\\n").ends_with("-----") {
+                // `BEGIN_KEY = "-----BEGIN PRIVATE KEY-----\n"`: the header a PEM writer prints, no key in it.
+                continue;
+            }
             let placeholder = AWS_EXAMPLES.iter().any(|x| s.contains(x)) || value.contains("EXAMPLE");
             out.push(SecretHit { span, message: format!("{what} is hardcoded"), placeholder });
             return;
@@ -257,6 +261,8 @@ fn is_placeholder(v: &str, name: &str) -> bool {
         || t.chars().all(|c| c == t.chars().next().unwrap_or(' '))
         || t.contains(char::is_whitespace) && t.split_whitespace().count() > 2
         || lower == name_lower
+        // `KEY_PASSWORD = "password"`: the constant holds the key's name, not a password.
+        || name_lower.ends_with(&format!("_{lower}"))
         || [
             "changeme",
             "change_me",
@@ -314,8 +320,15 @@ fn looks_like_a_name(t: &str) -> bool {
         && t.chars().filter(char::is_ascii_uppercase).count() >= 2
         && t.chars().any(|c| c.is_ascii_lowercase());
     let env_var_name = t.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') && t.contains('_');
+    // `org.apache.tomcat.websocket.WS_AUTHENTICATION_PASSWORD`: a property name.
+    let dotted = t.matches('.').count() >= 2
+        && t.split('.').all(|seg| {
+            seg.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && seg.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        });
     env_var_name
         || camel
+        || dotted
         || t.contains(' ')
         || (t.chars().all(|c| c.is_ascii_lowercase() || matches!(c, '_' | '.' | '-' | ':'))
             && t.chars().any(|c| matches!(c, '_' | '.' | '-' | ':')))
@@ -375,5 +388,17 @@ mod tests {
         assert!(is_placeholder("${DB_PASSWORD}", "password"));
         assert!(is_placeholder("password", "password"));
         assert!(!is_placeholder("Tr0ub4dor&3", "password"));
+        assert!(is_placeholder("password", "KEY_PASSWORD"));
+        assert!(is_placeholder("org.apache.tomcat.websocket.WS_AUTHENTICATION_PASSWORD", "WS_AUTHENTICATION_PASSWORD"));
+        assert!(!is_placeholder("s3cr3t.Pass.w0rd!", "password"));
+    }
+
+    #[test]
+    fn a_pem_header_alone_is_no_key() {
+        let mut out = Vec::new();
+        literal("-----BEGIN PRIVATE KEY-----\n", Span::default(), &mut out);
+        assert!(out.is_empty());
+        literal("-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7", Span::default(), &mut out);
+        assert_eq!(out.len(), 1);
     }
 }
