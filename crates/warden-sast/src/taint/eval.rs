@@ -10,6 +10,7 @@ use super::{FnRef, Hit, Program, SinkReach, Summary};
 use crate::ir::{Arg, Expr, ExprKind, FuncId, Function, Module, Span, Stmt};
 use crate::lang::Lang;
 
+mod content_type;
 mod render;
 use crate::rules::{CallSite, Const};
 use crate::tables::{ALL_KINDS, Args, Kind};
@@ -68,6 +69,8 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
         deps: Vec::new(),
         html_route: is_flask_view(module, func),
         rendered: false,
+        plain_type: false,
+        html_type: false,
     };
     fx.bind_params(f, func, None);
     // A nested function is also analysed in place (with its closure) by its parent; alone it gives its summary.
@@ -75,6 +78,7 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
     if !func.is_static && func.class.is_some() {
         fx.implicit_render(&func.name, func.span);
     }
+    fx.drop_xss_if_plain();
     let ret = std::mem::take(&mut fx.ret);
     let summary = Summary {
         ret_params: ret.taint.as_ref().map_or(0, |t| t.params),
@@ -136,6 +140,9 @@ struct Fx<'p, 'a> {
     html_route: bool,
     /// Whether the function rendered a template itself (Rails then does not render the action's view).
     rendered: bool,
+    /// Whether the function set a non-HTML content type, and whether an HTML one.
+    plain_type: bool,
+    html_type: bool,
     /// Loops around the statement being analysed: only the outer two run their body twice (nested loops would
     /// otherwise cost 2^depth).
     loops: usize,
@@ -432,6 +439,11 @@ impl<'p, 'a> Fx<'p, 'a> {
     }
 
     fn assign(&mut self, target: &Expr, v: Value) {
+        if let (ExprKind::Attr { name, .. }, Some(Const::Str(t))) = (&target.kind, &v.konst)
+            && matches!(name.as_str(), "ContentType" | "content_type" | "contentType" | "mimetype")
+        {
+            self.note_content_type_value(t);
+        }
         match &target.kind {
             ExprKind::List(targets) => {
                 for t in targets {
@@ -815,6 +827,7 @@ impl<'p, 'a> Fx<'p, 'a> {
         let site =
             CallSite { callee: &name, args, consts: &consts, receiver: receiver.konst.as_ref(), new, span: e.span };
         self.call_checks(&site);
+        self.note_content_type(&site);
         let resolved = self.resolve_strength(callee, &name);
         // A call that surely goes to the package's own function is judged by that function's summary, not by a
         // library sink of the same name (`db.query` of the package's `db.js`).

@@ -1,0 +1,51 @@
+//! The response's content type: a function that sets a constant non-HTML type (`setContentType("text/plain")`,
+//! `res.type("json")`, `Response.ContentType = "application/json"`) and never an HTML one writes text a browser
+//! does not render, so what it (and the helpers it hands its writer to) writes is not cross-site scripting.
+
+use super::Fx;
+use crate::rules::CallSite;
+use crate::tables::Kind;
+
+impl Fx<'_, '_> {
+    /// Notes a content type set by a call: `setContentType(t)`, `setHeader("Content-Type", t)`, `res.type(t)`,
+    /// `res.set("Content-Type", t)`, `headers.set/add("Content-Type", t)`.
+    pub(super) fn note_content_type(&mut self, site: &CallSite) {
+        let value = match site.method() {
+            "setContentType" | "type" | "contentType" => site.str_arg(0, ""),
+            "setHeader" | "addHeader" | "set" | "header" | "add" | "Add" | "Append" | "put" => {
+                match site.str_arg(0, "") {
+                    Some(name) if name.eq_ignore_ascii_case("content-type") => site.str_arg(1, ""),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        if let Some(v) = value {
+            self.note_content_type_value(v);
+        }
+    }
+
+    /// Notes a content type assigned (`response.ContentType = "text/plain"`).
+    pub(super) fn note_content_type_value(&mut self, v: &str) {
+        let v = v.trim().to_ascii_lowercase();
+        if v.contains("html") || v.contains("xml") || v.contains("svg") {
+            self.html_type = true;
+        } else if ["text/plain", "application/json", "json", "text", "text/csv", "application/octet-stream"]
+            .iter()
+            .any(|t| v == *t || v.starts_with(&format!("{t};")) || v.starts_with(&format!("{t} ")))
+        {
+            self.plain_type = true;
+        }
+    }
+
+    /// At the end of the function: with only a non-HTML type set, its cross-site scripting findings and summary
+    /// entries go.
+    pub(super) fn drop_xss_if_plain(&mut self) {
+        if !self.plain_type || self.html_type {
+            return;
+        }
+        let Some(xss) = self.comp.rule_for(Kind::Xss) else { return };
+        self.hits.retain(|h| !std::ptr::eq(h.rule, xss));
+        self.sinks.retain(|s| s.kind != Kind::Xss);
+    }
+}
