@@ -694,11 +694,12 @@ pub static TABLES: Tables = Tables {
             "LexV2Event",
             "SQSMessage",
             "SQSBatchMessage",
-            // ASP.NET Core / System.Web / Azure Functions requests.
+            // ASP.NET Core / System.Web / Azure Functions requests. Not `HttpRequestMessage`: most code taking one
+            // builds or forwards an outgoing request (`DelegatingHandler.SendAsync`, `HttpClient.SendAsync`); where
+            // it is the incoming request, `[HttpTrigger]` or a Web API controller action says so.
             "HttpRequest",
             "HttpRequestBase",
             "HttpRequestData",
-            "HttpRequestMessage",
             "IFormFile",
             "IFormFileCollection",
             "IFormCollection",
@@ -706,7 +707,7 @@ pub static TABLES: Tables = Tables {
             "IHeaderDictionary",
             "IRequestCookieCollection",
         ],
-        annotations: &["FromQuery", "FromBody", "FromRoute", "FromHeader", "FromForm", "FromUri"],
+        annotations: &["FromQuery", "FromBody", "FromRoute", "FromHeader", "FromForm", "FromUri", "HttpTrigger"],
         route_decorators: &[
             "HttpGet",
             "HttpPost",

@@ -4,7 +4,8 @@
 //! TLS certificate checks turned off: `ServerCertificateCustomValidationCallback = (…) => true`,
 //! `HttpClientHandler.DangerousAcceptAnyServerCertificateValidator`,
 //! `ServicePointManager.ServerCertificateValidationCallback += (…) => true`, `RemoteCertificateValidationCallback`
-//! returning `true`.
+//! returning `true`, and a method of the same file that returns only `true` given as the callback
+//! (`ServerCertificateValidationCallback = AcceptAll;`).
 //!
 //! ## Why it matters
 //! Anyone on the network path can impersonate the server and read or change the traffic, credentials included.
@@ -29,7 +30,7 @@ use crate::lang::Lang;
 use crate::rules::{Check, Rule};
 use warden_core::Severity;
 
-use crate::ir::{ExprKind, Module};
+use crate::ir::{Expr, ExprKind, Module, Stmt};
 use crate::rules::RawHit;
 
 const CALLBACKS: &[&str] = &[
@@ -41,8 +42,18 @@ const CALLBACKS: &[&str] = &[
 
 fn check(m: &Module, out: &mut Vec<RawHit>) {
     let message = "TLS certificate validation is disabled";
+    // Where the property is defined (a framework's own `DangerousAcceptAnyServerCertificateValidator { get; } =
+    // …`), it is no use of it.
+    let mut defined = Vec::new();
+    shared::each_stmt(m, &mut |s| {
+        if let Stmt::Assign { target, .. } = s {
+            defined.push((target.span.start_byte, target.span.end_byte));
+        }
+    });
     shared::each_expr(m, &mut |e| {
-        if shared::last_name(e) == Some("DangerousAcceptAnyServerCertificateValidator") {
+        if shared::last_name(e) == Some("DangerousAcceptAnyServerCertificateValidator")
+            && !defined.contains(&(e.span.start_byte, e.span.end_byte))
+        {
             shared::push_hit(out, e.span, message);
             return;
         }
@@ -58,11 +69,27 @@ fn check(m: &Module, out: &mut Vec<RawHit>) {
             if !relevant {
                 continue;
             }
-            if shared::any_part(&a.value, &|x| shared::always_true(m, x)) {
+            if shared::any_part(&a.value, &|x| shared::always_true(m, x)) || accept_all_method(m, &a.value) {
                 shared::push_hit(out, a.value.span, message);
             }
         }
     });
+}
+
+/// A method group naming a validation callback of this file that accepts every certificate
+/// (`ServerCertificateValidationCallback = AcceptAll;`, `new RemoteCertificateValidationCallback(Util.AcceptAll)`).
+fn accept_all_method(m: &Module, value: &Expr) -> bool {
+    let (class, method) = match &value.kind {
+        ExprKind::Name(n) => (None, n.as_str()),
+        ExprKind::Attr { obj, name } => (shared::last_name(obj).filter(|c| *c != "this"), name.as_str()),
+        _ => return false,
+    };
+    m.functions.iter().any(|f| {
+        f.name == method
+            && f.params.len() == 4
+            && class.is_none_or(|c| f.class.as_deref() == Some(c))
+            && shared::returns_only_true(f)
+    })
 }
 
 pub const RULE: Rule = Rule {

@@ -97,7 +97,11 @@ pub(super) fn mentions_str(e: &Expr, needle: &str) -> bool {
 /// A lambda whose every `return` is the constant `true` (`(m, c, ch, e) => true`).
 pub(super) fn always_true(m: &Module, e: &Expr) -> bool {
     let ExprKind::Lambda(id) = e.kind else { return false };
-    let Some(f) = m.functions.get(id) else { return false };
+    m.functions.get(id).is_some_and(returns_only_true)
+}
+
+/// A function whose every `return` is the constant `true`.
+pub(super) fn returns_only_true(f: &crate::ir::Function) -> bool {
     let mut returns = Vec::new();
     collect_returns(&f.body, &mut returns, 0);
     !returns.is_empty() && returns.iter().all(|r| matches!(r.map(|r| &r.kind), Some(ExprKind::Bool(true))))

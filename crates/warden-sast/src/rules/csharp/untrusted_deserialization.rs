@@ -5,7 +5,9 @@
 //! `LosFormatter`, `ObjectStateFormatter`, `JavaScriptSerializer` or an `XmlSerializer` of a type named by input,
 //! and Json.NET `DeserializeObject` with `TypeNameHandling` other than `None`; and serializer settings that let the
 //! data choose types wherever they are made (`TypeNameHandling.All/Auto/Objects/Arrays`,
-//! `new JavaScriptSerializer(new SimpleTypeResolver())`).
+//! `new JavaScriptSerializer(new SimpleTypeResolver())`). Settings made inside a call that only writes JSON
+//! (`JsonConvert.SerializeObject(x, new JsonSerializerSettings { … })`) and a value copied from other settings
+//! (`serializer.TypeNameHandling = settings.TypeNameHandling`) are not reported.
 //!
 //! ## Why it matters
 //! These formats let the sender choose the types created: gadget chains run code during deserialization.
@@ -30,16 +32,45 @@ use crate::lang::Lang;
 use crate::rules::{CallCheck, CallSite, Check, Rule};
 use warden_core::Severity;
 
-use crate::ir::{Expr, ExprKind};
+use crate::ir::{Expr, ExprKind, Module};
+use crate::rules::RawHit;
 use crate::tables::Kind;
 
+/// A `TypeNameHandling` member other than `None` (`TypeNameHandling.Auto`, `TypeNameHandling.Objects |
+/// TypeNameHandling.Arrays`, a conditional choosing one) or a non-zero number. A value copied from other settings
+/// (`serializer.TypeNameHandling = settings.TypeNameHandling`) is no choice made here.
 fn type_names(e: &Expr) -> bool {
-    e.dotted().is_some_and(|d| d.contains("TypeNameHandling") && !d.ends_with(".None"))
-        || matches!(&e.kind, ExprKind::Num(n) if n != "0")
+    matches!(&e.kind, ExprKind::Num(n) if n != "0")
+        || shared::any_part(e, &|x| {
+            matches!(&x.kind, ExprKind::Attr { obj, name }
+                if name != "None" && shared::last_name(obj) == Some("TypeNameHandling"))
+        })
 }
 
-fn settings_with_types(c: &CallSite) -> bool {
-    c.args.iter().any(|a| a.name.as_deref() == Some("TypeNameHandling") && type_names(&a.value))
+/// Calls that only write JSON: `$type` written out creates nothing.
+const WRITERS: &[&str] = &["SerializeObject", "SerializeObjectAsync", "SerializeXmlNode", "SerializeXNode"];
+
+/// `new JsonSerializerSettings { TypeNameHandling = … }` and `new JsonSerializer { TypeNameHandling = … }` letting the
+/// data choose types, except settings made inside a call that only writes JSON
+/// (`JsonConvert.SerializeObject(x, new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.All })`).
+fn settings_with_types(m: &Module, out: &mut Vec<RawHit>) {
+    let mut writing = Vec::new();
+    shared::each_expr(m, &mut |e| {
+        if let ExprKind::Call { callee, args, .. } = &e.kind
+            && shared::last_name(callee).is_some_and(|n| WRITERS.contains(&n))
+        {
+            writing.extend(args.iter().map(|a| (a.value.span.start_byte, a.value.span.end_byte)));
+        }
+    });
+    shared::each_expr(m, &mut |e| {
+        let ExprKind::Call { callee, args, new: true } = &e.kind else { return };
+        if matches!(shared::last_name(callee), Some("JsonSerializerSettings" | "JsonSerializer"))
+            && args.iter().any(|a| a.name.as_deref() == Some("TypeNameHandling") && type_names(&a.value))
+            && !writing.contains(&(e.span.start_byte, e.span.end_byte))
+        {
+            shared::push_hit(out, e.span, TYPES);
+        }
+    });
 }
 
 fn set_types(c: &CallSite) -> bool {
@@ -56,9 +87,7 @@ const TYPES: &str = "the serialized data chooses which .NET types are created";
 
 const DESER_CHECKS: &[Check] = &[
     Check::Taint(Kind::Deserialization),
-    Check::Call(CallCheck { pattern: "JsonSerializerSettings", when: Some(settings_with_types), message: TYPES }),
-    Check::Call(CallCheck { pattern: "**.JsonSerializerSettings", when: Some(settings_with_types), message: TYPES }),
-    Check::Call(CallCheck { pattern: "JsonSerializer", when: Some(settings_with_types), message: TYPES }),
+    Check::Custom(settings_with_types),
     Check::Call(CallCheck { pattern: "**.set_TypeNameHandling", when: Some(set_types), message: TYPES }),
     Check::Call(CallCheck { pattern: "JavaScriptSerializer", when: Some(simple_type_resolver), message: TYPES }),
 ];
