@@ -261,8 +261,9 @@ fn is_placeholder(v: &str, name: &str) -> bool {
         || t.chars().all(|c| c == t.chars().next().unwrap_or(' '))
         || t.contains(char::is_whitespace) && t.split_whitespace().count() > 2
         || lower == name_lower
-        // `KEY_PASSWORD = "password"`: the constant holds the key's name, not a password.
-        || name_lower.ends_with(&format!("_{lower}"))
+        // `KEY_PASSWORD = "password"`, `ElemPassword = "password"`, `InitPassword = "Password:  "`: the constant
+        // holds the field's name or label, not a password.
+        || is_label_of(&lower, &name_lower)
         || [
             "changeme",
             "change_me",
@@ -310,6 +311,13 @@ fn is_placeholder(v: &str, name: &str) -> bool {
         || t.starts_with('/')
         || t.starts_with("./")
         || looks_like_a_name(t)
+}
+
+/// A generic secret word, as the label or key name of the field it is assigned to.
+fn is_label_of(value: &str, name: &str) -> bool {
+    let word = value.trim().trim_end_matches(':').trim();
+    ["password", "passwd", "pass", "pwd", "secret", "token", "apikey", "api_key", "key", "passphrase"].contains(&word)
+        && name.contains(word)
 }
 
 /// `_password_reset_token`, `make.bat`, `is not`, `session-id`: identifiers, file names and words, not secrets.
@@ -389,6 +397,9 @@ mod tests {
         assert!(is_placeholder("password", "password"));
         assert!(!is_placeholder("Tr0ub4dor&3", "password"));
         assert!(is_placeholder("password", "KEY_PASSWORD"));
+        assert!(is_placeholder("Password:     ", "InitPassword"));
+        assert!(is_placeholder("pass", "ElemEntryPassword"));
+        assert!(!is_placeholder("hunter2", "ElemEntryPassword"));
         assert!(is_placeholder("org.apache.tomcat.websocket.WS_AUTHENTICATION_PASSWORD", "WS_AUTHENTICATION_PASSWORD"));
         assert!(!is_placeholder("s3cr3t.Pass.w0rd!", "password"));
     }

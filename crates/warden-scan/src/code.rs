@@ -108,10 +108,12 @@ pub fn scan_code(artifact: &Artifact, options: &CodeOptions, target: &Target, no
             continue;
         }
         match reader.read(entry) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => files.push(SourceFile { path: entry.path.clone(), text, layer: entry.layer.clone() }),
-                Err(_) => status.file_errors.push(error("not analysed: not UTF-8 text".to_string())),
-            },
+            // Old sources in Windows-1252 or Latin-1 are read with their odd characters replaced: code is ASCII.
+            Ok(bytes) => {
+                let text =
+                    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+                files.push(SourceFile { path: entry.path.clone(), text, layer: entry.layer.clone() })
+            }
             Err(e) => status.file_errors.push(error(format!("not analysed: {e}"))),
         }
     }

@@ -740,7 +740,13 @@ impl<'p, 'a> Fx<'p, 'a> {
         let name = self.canon(e);
         let source = self.comp.sources.candidates(&name).find(|s| matches(s.pattern, &name))?;
         let note = format!("`{}` is {}", short(&name), label_words(label_bit(source.label)));
-        Some(Value::tainted(Some(Taint::source(label_bit(source.label), self.m, e.span, note))))
+        let mut t = Taint::source(label_bit(source.label), self.m, e.span, note);
+        if self.module.lang == Lang::CSharp && name.ends_with("Request.Url") {
+            // ASP.NET's `Request.Url` is this request's absolute URL: its host is this site's (`Request.RawUrl` can
+            // be `//evil.example/`).
+            t.fix_host();
+        }
+        Some(Value::tainted(Some(t)))
     }
 
     /// The canonical dotted name of an expression used as a callee or receiver.
