@@ -887,6 +887,16 @@ impl<'p, 'a> Fx<'p, 'a> {
         }
         if let Some((target, _)) = resolved {
             let mut v = self.apply_summary(target, callee, args, &vals, &receiver, e.span);
+            if self.guessed_by_name(callee, &receiver)
+                && let Some(t) = v.taint.as_mut()
+            {
+                // `resource.toURI()` matched the package's only `toURI` by name alone: what that class's fields
+                // hold is not this receiver's; only what the arguments bring flows.
+                t.labels = vals.iter().filter_map(|v| v.taint.as_ref()).fold(0, |acc, t| acc | t.labels);
+                if t.labels == 0 && t.params == 0 {
+                    v.taint = None;
+                }
+            }
             // A getter on a tainted object returns part of it (`order.getId()` on the event).
             let getter =
                 args.is_empty() && receiver_expr.is_some_and(|r| !matches!(&r.kind, ExprKind::Name(n) if is_self(n)));
@@ -1252,6 +1262,21 @@ impl<'p, 'a> Fx<'p, 'a> {
             _ => false,
         };
         Some((target, !weak))
+    }
+
+    /// Whether a method call's target was found by its name alone: a receiver of no known type or class whose
+    /// method name is unique in the package.
+    fn guessed_by_name(&self, callee: &Expr, receiver: &Value) -> bool {
+        let ExprKind::Attr { obj, .. } = &callee.kind else { return false };
+        let known = match &obj.kind {
+            ExprKind::Name(o) => {
+                is_self(o)
+                    || (!self.env.contains_key(o) && self.module.import(o).is_some())
+                    || self.program.class(o).is_some()
+            }
+            _ => false,
+        };
+        !known && receiver.ty.as_deref().is_none_or(|t| self.program.class(t.rsplit('.').next().unwrap_or(t)).is_none())
     }
 
     fn resolve(&self, callee: &Expr, name: &str) -> Option<FnRef> {
