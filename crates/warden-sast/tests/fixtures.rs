@@ -46,9 +46,9 @@ struct Expectations {
     forbidden: BTreeSet<(String, u32, String)>,
 }
 
-/// A comment line of code or of a template (`{# … #}`, `<%# … %>`, `{{!-- … --}}`, Pug's `//-`).
+/// A comment line of code or of a template (`{# … #}`, `<%# … %>`, `{{!-- … --}}`, Pug's `//-`, Razor's `@* *@`).
 fn is_comment(t: &str) -> bool {
-    ["#", "//", "/*", "*", "{#", "<%#", "{{!"].iter().any(|c| t.starts_with(c))
+    ["#", "//", "/*", "*", "{#", "<%#", "{{!", "@*"].iter().any(|c| t.starts_with(c))
 }
 
 fn markers(file: &str, text: &str, exp: &mut Expectations) {

@@ -69,6 +69,7 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
         deps: Vec::new(),
         html_route: is_flask_view(module, func),
         rendered: false,
+        action: func.class.as_ref().map(|_| func.name.clone()),
         plain_type: false,
         html_type: false,
     };
@@ -140,6 +141,8 @@ struct Fx<'p, 'a> {
     html_route: bool,
     /// Whether the function rendered a template itself (Rails then does not render the action's view).
     rendered: bool,
+    /// The function's name when it is a method (an MVC action renders the view of its name).
+    action: Option<String>,
     /// Whether the function set a non-HTML content type, and whether an HTML one.
     plain_type: bool,
     html_type: bool,

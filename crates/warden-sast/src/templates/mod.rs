@@ -12,6 +12,7 @@ mod erb;
 mod handlebars;
 mod jinja;
 mod pug;
+mod razor;
 
 use crate::frontend::module_name;
 use crate::ir::{Module, Span, TemplateOutput};
@@ -30,6 +31,8 @@ pub enum Syntax {
     Handlebars,
     /// Pug (Jade): `!{x}`, `p!= x`.
     Pug,
+    /// Razor: `@Html.Raw(x)`, `new HtmlString(x)`.
+    Razor,
 }
 
 /// A template file's syntax and the language whose code renders it.
@@ -41,6 +44,7 @@ pub fn syntax_of(path: &str) -> Option<(Lang, Syntax)> {
         "ejs" => (Lang::JavaScript, Syntax::Ejs),
         "hbs" | "handlebars" | "mustache" => (Lang::JavaScript, Syntax::Handlebars),
         "pug" | "jade" => (Lang::JavaScript, Syntax::Pug),
+        "cshtml" | "razor" => (Lang::CSharp, Syntax::Razor),
         "html" | "htm" | "jinja" | "jinja2" | "j2" | "djhtml" => (Lang::Python, Syntax::Jinja),
         _ => return None,
     })
@@ -54,6 +58,7 @@ pub fn lower(lang: Lang, syntax: Syntax, path: &str, text: &str) -> Module {
         Syntax::Ejs => ejs::outputs(text),
         Syntax::Handlebars => handlebars::outputs(text),
         Syntax::Pug => pug::outputs(text),
+        Syntax::Razor => razor::outputs(text),
     };
     let mut module = Module::new(lang, path, &module_name(path));
     module.template = Some(
@@ -108,6 +113,12 @@ fn root_of(expr: &str, syntax: Syntax) -> Option<String> {
     let sigil = if e.starts_with('@') && syntax == Syntax::Erb { "@" } else { "" };
     let body = e.strip_prefix(sigil).unwrap_or(e);
     let ident: String = body.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '$').collect();
+    if syntax == Syntax::Razor && matches!(ident.as_str(), "ViewBag" | "ViewData") {
+        // `ViewBag.Bio`, `ViewData["Bio"]`: the entry is what was given.
+        let rest = body.get(ident.len()..).unwrap_or_default().trim_start_matches(['.', '[', '"', '\'', ' ']);
+        let key: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+        return (!key.is_empty()).then(|| format!("{ident}.{key}"));
+    }
     if ident.is_empty() || ident.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
@@ -151,6 +162,11 @@ mod tests {
         assert_eq!(roots("views/p.hbs", hbs), vec![(2, "bio".into()), (3, "post".into()), (4, "sig".into())]);
         let pug = "p= name\np!= bio\ndiv\n  span !{sig} here";
         assert_eq!(roots("views/p.pug", pug), vec![(2, "bio".into()), (4, "sig".into())]);
+        let razor = "<p>@Model.Name</p>\n<div>@Html.Raw(Model.Bio)</div>\n@Html.Raw(ViewBag.Note)\n@Html.Raw(ViewData[\"Sig\"])";
+        assert_eq!(
+            roots("Views/Home/Index.cshtml", razor),
+            vec![(2, "Model".into()), (3, "ViewBag.Note".into()), (4, "ViewData.Sig".into())]
+        );
     }
 
     #[test]

@@ -22,6 +22,7 @@ const PYTHON: &[&str] = &[
     "**.TemplateResponse",
 ];
 const JAVASCRIPT: &[&str] = &["**.render", "**.renderFile"];
+const CSHARP: &[&str] = &["View", "PartialView", "this.View", "this.PartialView"];
 const RUBY: &[&str] = &["render", "erb", "haml", "slim", "**.render", "redirect_to", "head", "send_file", "send_data"];
 
 impl Fx<'_, '_> {
@@ -31,6 +32,7 @@ impl Fx<'_, '_> {
             Lang::Python => PYTHON,
             Lang::JavaScript => JAVASCRIPT,
             Lang::Ruby => RUBY,
+            Lang::CSharp => CSHARP,
             _ => return,
         };
         if self.program.templates.is_empty() || !renders.iter().any(|p| matches(p, site.callee)) {
@@ -41,14 +43,30 @@ impl Fx<'_, '_> {
         let named = args.iter().position(|a| matches!(a.name.as_deref(), Some("template" | "action")));
         let position =
             named.or_else(|| args.iter().position(|a| a.name.is_none() && matches!(a.value.kind, ExprKind::Str(_))));
-        let Some((i, ExprKind::Str(name))) = position.and_then(|i| args.get(i).map(|a| (i, &a.value.kind))) else {
-            return;
+        let found = position.and_then(|i| match args.get(i).map(|a| &a.value.kind) {
+            Some(ExprKind::Str(name)) => Some((i, name.clone())),
+            _ => None,
+        });
+        let (i, name) = match (found, self.module.lang.family()) {
+            (Some(found), _) => found,
+            // ASP.NET MVC's `View(model)` renders the action's own view.
+            (None, Lang::CSharp) => match self.action.clone() {
+                Some(action) => (usize::MAX, action),
+                None => return,
+            },
+            (None, _) => return,
         };
-        let name = self.template_name(name);
+        let name = self.template_name(&name);
+        if self.module.lang.family() == Lang::CSharp {
+            // The model is the argument that is not the view's name.
+            let model = args.iter().enumerate().find(|(j, a)| *j != i && a.name.is_none()).map(|(_, a)| &a.value);
+            self.render_into(&name, site.callee, site.span, args, vals, model);
+            return;
+        }
         // What it is given: keyword arguments, the dict or object after the name, Ruby's `locals:`.
         let context = args
             .iter()
-            .skip(i + 1)
+            .skip(i.saturating_add(1))
             .find(|a| a.name.is_none() || a.spread || a.name.as_deref() == Some("locals"))
             .map(|a| &a.value);
         self.render_into(&name, site.callee, site.span, args, vals, context);
@@ -70,6 +88,10 @@ impl Fx<'_, '_> {
         match self.class.as_deref().and_then(|c| c.strip_suffix("Controller")) {
             Some(controller) if self.module.lang == Lang::Ruby && !name.contains('/') => {
                 format!("{}/{name}", snake(controller))
+            }
+            // `HomeController.Index` → `Views/Home/Index.cshtml`.
+            Some(controller) if self.module.lang == Lang::CSharp && !name.contains('/') => {
+                format!("Views/{controller}/{name}")
             }
             _ => name.to_string(),
         }
@@ -122,6 +144,14 @@ impl Fx<'_, '_> {
 
     /// The value a render gives a template under `root`.
     fn given(&mut self, root: &str, args: &[Arg], vals: &[Value], context: Option<&crate::ir::Expr>) -> Option<Value> {
+        if let Some(entry) = root.strip_prefix("ViewBag.").or_else(|| root.strip_prefix("ViewData.")) {
+            return self
+                .read_path_value(&format!("ViewBag.{entry}"))
+                .or_else(|| self.read_path_value(&format!("ViewData[{entry}]")));
+        }
+        if root == "Model" {
+            return context.map(|m| self.expr(m));
+        }
         if let Some(field) = root.strip_prefix('@') {
             let own = self.read_path_value(&format!("self.{field}"));
             return own.or_else(|| self.program.fields.get(&(self.m, field.to_string())).cloned());
