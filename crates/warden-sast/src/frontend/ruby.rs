@@ -23,6 +23,7 @@ pub(crate) fn lower(cx: &mut Cx, root: Node) {
         locals: vec![HashSet::new()],
         singleton: false,
         attrs: HashSet::new(),
+        defined: HashSet::new(),
         nesting: 0,
     };
     r.pair_heredocs(root);
@@ -42,10 +43,16 @@ struct Rb<'c, 's, 't> {
     /// Readers declared with `attr_reader`/`attr_accessor` in the class being lowered: a bare `name` in its methods
     /// reads `@name`.
     attrs: HashSet<String>,
+    /// The names of the methods the file defines (`def x`, `def self.x`): a call to one is not a Rails route helper.
+    defined: HashSet<String>,
     /// Statement nesting (through branches, loops, blocks, methods and classes), never reset: past
     /// [`MAX_NESTING`] deeper statements are dropped, so a hostile file cannot exhaust the stack.
     nesting: u32,
 }
+
+/// The call a Rails route helper's call is wrapped in (the Ruby table cleans its value for redirects; keep the two
+/// names in step).
+const ROUTE_HELPER: &str = "__route_helper__";
 
 /// How deep statements may nest (the expression depth inside each is guarded by [`super::MAX_DEPTH`]).
 const MAX_NESTING: u32 = 64;
@@ -65,6 +72,12 @@ impl<'c, 's, 't> Rb<'c, 's, 't> {
             match node.kind() {
                 "heredoc_beginning" => beginnings.push(node),
                 "heredoc_body" => bodies.push(node),
+                "method" | "singleton_method" => {
+                    if let Some(n) = node.child_by_field_name("name") {
+                        let name = self.text(n).to_string();
+                        self.defined.insert(name);
+                    }
+                }
                 _ => {}
             }
             let children: Vec<Node<'t>> = node.children(&mut cursor).collect();
@@ -1042,7 +1055,48 @@ impl<'c, 's, 't> Rb<'c, 's, 't> {
             (Some(r), None) => (Expr::new(ExprKind::Attr { obj: Box::new(r), name: "call".to_string() }, s), false),
             (None, _) => (Expr::new(ExprKind::Name(method), s), false),
         };
-        Expr::new(ExprKind::Call { callee: Box::new(callee), args, new }, s)
+        let route = self.is_route_helper(&callee, &args);
+        let call = Expr::new(ExprKind::Call { callee: Box::new(callee), args, new }, s);
+        if route {
+            // Wrapped in the call the table knows as a route helper (its URL is local, its parameters escaped).
+            let wrapper = Expr::new(ExprKind::Name(ROUTE_HELPER.to_string()), s);
+            let args = vec![Arg { name: None, value: call, spread: false }];
+            return Expr::new(ExprKind::Call { callee: Box::new(wrapper), args, new: false }, s);
+        }
+        call
+    }
+
+    /// A Rails route helper: `article_path(@a)`, `edit_user_url(u, anchor: "x")`, `main_app.root_path`,
+    /// `Rails.application.routes.url_helpers.post_url(p)`, named `*_path`/`*_url`, not a method of this file or a
+    /// local variable, and not given a `host:`/`domain:`/`subdomain:`/`protocol:`/`port:` (which moves the URL off the
+    /// site).
+    fn is_route_helper(&self, callee: &Expr, args: &[Arg]) -> bool {
+        let (name, routes_receiver) = match &callee.kind {
+            ExprKind::Name(n) => (n.as_str(), true),
+            ExprKind::Attr { obj, name } => {
+                let routes = match &obj.kind {
+                    ExprKind::Name(n) => n == "main_app",
+                    ExprKind::Call { callee, args, .. } if args.is_empty() => {
+                        matches!(&callee.kind, ExprKind::Attr { name, .. } if name == "url_helpers")
+                    }
+                    ExprKind::Attr { name, .. } => name == "url_helpers",
+                    _ => false,
+                };
+                (name.as_str(), routes)
+            }
+            _ => return false,
+        };
+        routes_receiver
+            && (name.ends_with("_path") || name.ends_with("_url"))
+            && name.len() > 5
+            && !self.defined.contains(name)
+            && !self.is_local(name)
+            && !args.iter().any(|a| {
+                a.spread
+                    || a.name.as_deref().is_some_and(|n| {
+                        matches!(n, "host" | "domain" | "subdomain" | "protocol" | "port" | "only_path")
+                    })
+            })
     }
 
     /// A Sinatra/Roda route block (`get "/x/:id" do |id| … end`): its parameters are request data; the route call
@@ -1109,6 +1163,12 @@ impl<'c, 's, 't> Rb<'c, 's, 't> {
                 "splat_argument" | "hash_splat_argument" | "forward_argument" => {
                     let value = self.expr(a);
                     out.push(Arg { name: None, value, spread: true });
+                }
+                // `&blk`, `&:sym`: the block, named `&` so that it is no positional argument (`instance_eval(&blk)`
+                // runs the block, it evaluates no string) and binds to no positional parameter.
+                "block_argument" => {
+                    let value = self.expr(a);
+                    out.push(Arg { name: Some("&".to_string()), value, spread: false });
                 }
                 _ => {
                     let value = self.expr(a);
@@ -1580,7 +1640,7 @@ mod tests {
         let src = "system \"ls #{x}\"\nf(a, b: 1, :c => 2, 'd' => 3, *rest, **opts, &blk)\nFoo::Bar.new(1)\nklass.new(2)\nitems.each { |i| puts i }\nself.name\nself.run(1)\nparams[:id].to_i\nobj&.call_me\n";
         let out = show(src);
         assert!(out.contains("system(concat(\"ls \", x))"), "{out}");
-        assert!(out.contains("f(a, b: 1, c: 2, d: 3, *rest, *opts, blk)"), "{out}");
+        assert!(out.contains("f(a, b: 1, c: 2, d: 3, *rest, *opts, &: blk)"), "{out}");
         assert!(out.contains("new Foo.Bar(1)"), "{out}");
         assert!(out.contains("klass.new(2)"), "{out}");
         assert!(out.contains("items.each(fn#1)"), "{out}");

@@ -13,6 +13,11 @@ use super::{ALL_KINDS, Args, Kind, Label, ParamSources, Sanitizer, Sink, Source,
 use crate::ir::ExprKind;
 use crate::rules::{CallSite, Const};
 
+/// The call the front end wraps a Rails route helper's call in (`redirect_to article_path(a)` is
+/// `redirect_to __route_helper__(article_path(a))`): a local URL, its parameters escaped as path segments or query,
+/// so clean for redirects.
+pub const ROUTE_HELPER: &str = "__route_helper__";
+
 const fn input(pattern: &'static str) -> Source {
     Source { pattern, label: Label::Input }
 }
@@ -172,8 +177,12 @@ fn not_a_socket(site: &CallSite) -> bool {
 /// leave the site.
 fn not_route_helper(site: &CallSite) -> bool {
     !site.arg(0, "").is_some_and(|a| match &a.value.kind {
-        ExprKind::Call { callee, .. } => match &callee.kind {
-            ExprKind::Name(n) => n.ends_with("_path") || n.ends_with("_url") || n == "url_for",
+        ExprKind::Call { callee, args, .. } => match &callee.kind {
+            ExprKind::Name(n) => {
+                (n.ends_with("_path") || n.ends_with("_url") || n == "url_for" || n == ROUTE_HELPER)
+                    && !args.iter().any(moves_host)
+            }
+            ExprKind::Attr { name, .. } => own_url_with_options(name, args),
             _ => false,
         },
         ExprKind::Name(n) => n.ends_with("_path") || n.ends_with("_url"),
@@ -193,11 +202,28 @@ fn not_route_helper(site: &CallSite) -> bool {
 /// `link_to "Home", params[:url]`: the URL (a `javascript:` URL runs script), unless a route helper.
 fn not_route_helper_second(site: &CallSite) -> bool {
     !site.arg(1, "").is_some_and(|a| match &a.value.kind {
-        ExprKind::Call { callee, .. } => {
-            matches!(&callee.kind, ExprKind::Name(n) if n.ends_with("_path") || n.ends_with("_url") || n == "url_for")
+        ExprKind::Call { callee, args, .. } => {
+            matches!(&callee.kind, ExprKind::Name(n)
+            if n.ends_with("_path") || n.ends_with("_url") || n == "url_for" || n == ROUTE_HELPER)
+                && !args.iter().any(moves_host)
         }
         ExprKind::Concat(parts) => parts.first().and_then(|p| p.as_str()).is_some_and(fixed_target),
         _ => false,
+    })
+}
+
+/// `blob.url(disposition: params[:d])`, `record.avatar_url(expires_in: 5.minutes)`: an object's own URL, the
+/// options only deciding its query or expiry (not `host:`/`domain:`/`protocol:`/`port:`, which move it).
+fn own_url_with_options(method: &str, args: &[crate::ir::Arg]) -> bool {
+    (method == "url" || method.ends_with("_url") || method.ends_with("_path"))
+        && !args.is_empty()
+        && args.iter().all(|a| a.name.is_some() && !moves_host(a))
+}
+
+/// `host: params[:h]`, `domain:`, `only_path: false`: an option that moves a URL off the site.
+fn moves_host(a: &crate::ir::Arg) -> bool {
+    a.name.as_deref().is_some_and(|n| {
+        matches!(n, "host" | "domain" | "subdomain" | "protocol" | "port" | "only_path" | "url" | "location")
     })
 }
 
@@ -694,6 +720,19 @@ pub static TABLES: Tables = Tables {
         clean("Digest.SHA256.hexdigest", ALL_KINDS),
         clean("Digest.SHA256.digest", ALL_KINDS),
         clean("OpenSSL.HMAC.hexdigest", ALL_KINDS),
+        // A digest in hex or Base64 is a fixed alphabet of fixed length, whatever was hashed (`Digest::SHA1.hexdigest`,
+        // `ActiveSupport::Digest.hexdigest`, `OpenSSL::Digest.new(…).base64digest`).
+        clean("**.hexdigest", ALL_KINDS),
+        clean("**.base64digest", ALL_KINDS),
+        // Rails keeps only registered MIME types in `request.format(s)` (`Mime[:json]`), whatever the client sent.
+        clean("**.request.format", ALL_KINDS),
+        clean("**.request.formats", ALL_KINDS),
+        clean("ActionDispatch.Request.format", ALL_KINDS),
+        clean("ActionDispatch.Request.formats", ALL_KINDS),
+        // Rails route helpers (`article_path(@a)`, `main_app.root_url`): the front end wraps them in this call. Only
+        // for redirects, as `redirect_to` treats a route helper given to it directly: a helper of another file named
+        // `*_url` may still build a URL to fetch or a string to print from its input.
+        clean(ROUTE_HELPER, Kind::Redirect.bit()),
         clean("**.exists?", ALL_KINDS),
         clean("**.include?", ALL_KINDS),
         clean("**.match?", ALL_KINDS),

@@ -56,10 +56,83 @@ fn is_false(e: &Expr) -> bool {
     matches!(e.kind, ExprKind::Bool(false)) || matches!(&e.kind, ExprKind::Num(n) if n == "0")
 }
 
+/// Whether an expression names `VERIFY_PEER` (`OpenSSL::SSL::VERIFY_PEER | VERIFY_FAIL_IF_NO_PEER_CERT`).
+fn mentions_peer(e: &Expr) -> bool {
+    let mut stack = vec![e];
+    while let Some(e) = stack.pop() {
+        if matches!(&e.kind, ExprKind::Attr { name, .. } | ExprKind::Name(name) if name == "VERIFY_PEER") {
+            return true;
+        }
+        stack.extend(e.children());
+    }
+    false
+}
+
+/// The spans of `VERIFY_NONE` given as the value a branch picks (the last statement of a branch).
+fn none_values(stmts: &[Stmt], out: &mut Vec<Span>) {
+    let value = match stmts.last() {
+        Some(Stmt::Expr(e) | Stmt::Return(Some(e), _)) => e,
+        Some(Stmt::Assign { value: Some(e), .. }) => e,
+        _ => return,
+    };
+    if matches!(&value.kind, ExprKind::Attr { name, .. } | ExprKind::Name(name) if name == "VERIFY_NONE") {
+        out.push(value.span);
+    }
+}
+
+fn branch_mentions_peer(stmts: &[Stmt]) -> bool {
+    match stmts.last() {
+        Some(Stmt::Expr(e) | Stmt::Return(Some(e), _)) => mentions_peer(e),
+        Some(Stmt::Assign { value: Some(e), .. }) => mentions_peer(e),
+        _ => false,
+    }
+}
+
+/// `if ssl.fetch(:verify, true) then VERIFY_PEER else VERIFY_NONE end`, `opts[:verify] ? VERIFY_PEER : VERIFY_NONE`:
+/// a caller's setting mapped to a mode. The switch-off is where `verify: false` is given (reported there), not here.
+fn mapped_settings(v: Visit, out: &mut Vec<Span>) {
+    match v {
+        Visit::Stmt(Stmt::If { then, otherwise, .. }) => {
+            if branch_mentions_peer(then) {
+                none_values(otherwise, out);
+            }
+            if branch_mentions_peer(otherwise) {
+                none_values(then, out);
+            }
+        }
+        Visit::Expr(Expr { kind: ExprKind::Cond { then, otherwise, .. }, .. }) => {
+            for (a, b) in [(then, otherwise), (otherwise, then)] {
+                if mentions_peer(a)
+                    && matches!(&b.kind, ExprKind::Attr { name, .. } | ExprKind::Name(name) if name == "VERIFY_NONE")
+                {
+                    out.push(b.span);
+                }
+            }
+        }
+        // `x = begin if … end end`, `a || if … end`: an `if` used as a value keeps its branch values side by side.
+        Visit::Expr(Expr { kind: ExprKind::Other(items), .. }) if items.iter().any(mentions_peer) => {
+            for i in items {
+                if matches!(&i.kind, ExprKind::Attr { name, .. } | ExprKind::Name(name) if name == "VERIFY_NONE") {
+                    out.push(i.span);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 fn verification_disabled(module: &Module, out: &mut Vec<RawHit>) {
     let mut hits = Hits::default();
     let mut compared: Vec<Span> = Vec::new();
-    walk(module, &mut |_, v| match v {
+    walk(module, &mut |_, v| {
+        mapped_settings(v, &mut compared);
+        check(v, &mut hits, &mut compared);
+    });
+    out.extend(hits.out);
+}
+
+fn check(v: Visit, hits: &mut Hits, compared: &mut Vec<Span>) {
+    match v {
         Visit::Stmt(s) => {
             // `conn.ssl[:verify] = false`, `http.verify_ssl = false`
             if let Stmt::Assign { target, value: Some(v), span, .. } = s {
@@ -100,6 +173,5 @@ fn verification_disabled(module: &Module, out: &mut Vec<RawHit>) {
             }
             _ => {}
         },
-    });
-    out.extend(hits.out);
+    }
 }
