@@ -134,7 +134,9 @@ fn visit_expr(e: &Expr, out: &mut Vec<SecretHit>) {
         ExprKind::Str(s) => literal(s, e.span, out),
         ExprKind::Dict(entries) => {
             for (k, v) in entries {
-                if let Some(key) = k.as_ref().and_then(|k| k.as_str().map(str::to_string).or_else(|| k.dotted())) {
+                let key = k.as_ref().and_then(|k| k.as_str().map(str::to_string).or_else(|| k.dotted()));
+                // `"/disk/:encoded_token" => "disk#update"`: a route, not a name.
+                if let Some(key) = key.filter(|k| !k.contains(['/', ' '])) {
                     named_value(&key, v, out);
                 }
             }
@@ -153,7 +155,10 @@ fn visit_expr(e: &Expr, out: &mut Vec<SecretHit>) {
                 {
                     named_value(setter, &only.value, out);
                 }
+                // ActiveModel's `errors.add(:password, :blank)` names a field and an error.
+                let errors = matches!(&callee.kind, ExprKind::Attr { obj, .. } if obj.dotted().is_some_and(|d| d.ends_with("errors")));
                 if matches!(name.as_str(), "put" | "setProperty" | "set" | "Add" | "add" | "__setitem__")
+                    && !errors
                     && let [k, v] = args.as_slice()
                     && let Some(key) = k.value.as_str()
                 {

@@ -851,6 +851,13 @@ impl<'p, 'a> Fx<'p, 'a> {
         if matches!(site.method(), "get" | "fetch" | "dig") && site.str_arg(0, "").is_some_and(is_trusted_event_key) {
             return Value::default();
         }
+        // Rack's `request.get_header("action_dispatch.backtrace_cleaner")`: an entry the server and middleware set,
+        // not a client's header (`HTTP_*`) or the request line.
+        if matches!(site.method(), "get_header" | "fetch_header")
+            && site.str_arg(0, "").is_some_and(|k| !is_client_env_key(k))
+        {
+            return Value::default();
+        }
         // Sanitizers and sources decide the result.
         if let Some(s) = self.comp.sanitizers.candidates(&name).find(|s| matches(s.pattern, &name)) {
             if s.kinds == ALL_KINDS {
@@ -1504,6 +1511,28 @@ const STDOUT: &[&str] = &[
 
 /// Parts of Lambda events that AWS fills in, not the caller: the request context (ids, stage, account, the
 /// authorizer's verified claims) and stage variables.
+/// Rack/CGI environment keys a client controls: its headers, the request line, the body.
+fn is_client_env_key(key: &str) -> bool {
+    key.starts_with("HTTP_")
+        || matches!(
+            key,
+            "QUERY_STRING"
+                | "PATH_INFO"
+                | "REQUEST_URI"
+                | "REQUEST_PATH"
+                | "ORIGINAL_FULLPATH"
+                | "CONTENT_TYPE"
+                | "CONTENT_LENGTH"
+                | "SCRIPT_NAME"
+                | "SERVER_NAME"
+                | "rack.input"
+                | "rack.request.query_hash"
+                | "rack.request.form_hash"
+                | "rack.request.cookie_hash"
+        )
+        || key.starts_with("action_dispatch.request.") && key.contains("parameters")
+}
+
 fn is_trusted_event_key(key: &str) -> bool {
     matches!(
         key,
