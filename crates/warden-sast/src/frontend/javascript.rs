@@ -635,7 +635,15 @@ fn import_target_at(cx: &Cx, node: Node, depth: u32) -> Option<String> {
                 | "XRay.captureAWS"
                 | "captureAWSClient"
                 | "AWSXRay.captureAWSClient"
-                | "XRay.captureAWSClient" => {
+                | "XRay.captureAWSClient"
+                | "__importDefault"
+                | "__importStar"
+                | "tslib.__importDefault"
+                | "tslib.__importStar"
+                | "tslib_1.__importDefault"
+                | "tslib_1.__importStar"
+                | "_interopRequireDefault"
+                | "_interopRequireWildcard" => {
                     let arg = first?;
                     import_target_at(cx, arg, depth + 1).or_else(|| {
                         let d = dotted_text(cx, arg, 0)?;
@@ -1198,8 +1206,15 @@ fn expr_inner(cx: &mut Cx, node: Node) -> Expr {
         "this" => ExprKind::Name("this".to_string()),
         "super" => ExprKind::Name("super".to_string()),
         "member_expression" => {
+            let object = node.child_by_field_name("object");
+            let default_export = node.child_by_field_name("property").is_some_and(|p| cx.text(p) == "default")
+                && object.is_some_and(|o| o.kind() == "identifier" && cx.module.import(cx.text(o)).is_some());
             if let Some(target) = is_require_chain(cx, node).then(|| import_target(cx, node)).flatten() {
                 ExprKind::Name(target)
+            } else if let Some(o) = object.filter(|_| default_export) {
+                // `escape_html_1.default(x)` (tsc's `esModuleInterop`, Babel's `_interopRequireDefault`): the
+                // module's default export, named as `import escape from 'escape-html'` names it.
+                ExprKind::Name(cx.text(o).to_string())
             } else {
                 let obj = field_expr(cx, node, "object");
                 let name = node.child_by_field_name("property").map(|p| cx.text(p).to_string()).unwrap_or_default();
@@ -1317,13 +1332,45 @@ fn call(cx: &mut Cx, node: Node) -> Expr {
         // require('m') as a value is the module itself.
         return Expr::new(ExprKind::Name(target), s);
     }
-    let callee = expr(cx, callee_node);
+    let callee_node = comma_callee(callee_node);
+    let callee = match strip_wrappers(callee_node) {
+        // `require('pino')(opts)`, `require('debug')('app')`: the module's export called in place; a hidden import
+        // names it so the result is typed by the module (`pino().info`), as with `const pino = require('pino')`.
+        inner if inner.kind() == "call_expression" && is_require_chain(cx, inner) => match import_target(cx, inner) {
+            Some(target) => {
+                let alias: String = std::iter::once('$')
+                    .chain(target.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }))
+                    .collect();
+                cx.import(&alias, &target);
+                Expr::new(ExprKind::Name(alias), span(callee_node))
+            }
+            None => expr(cx, callee_node),
+        },
+        _ => expr(cx, callee_node),
+    };
     let args = match node.child_by_field_name("arguments") {
         Some(a) if a.kind() == "template_string" => tagged_args(cx, a),
         Some(a) => args(cx, a),
         None => Vec::new(),
     };
     Expr::new(ExprKind::Call { callee: Box::new(callee), args, new: false }, s)
+}
+
+/// tsc and Babel call imported functions as `(0, module_1.fn)(…)` (so they run without a `this`): the callee is the
+/// comma expression's last operand.
+fn comma_callee(node: Node) -> Node {
+    let mut n = node;
+    for _ in 0..8 {
+        let inner = strip_parens(n);
+        if inner.kind() != "sequence_expression" {
+            return n;
+        }
+        match code_children(inner).last() {
+            Some(last) => n = *last,
+            None => return n,
+        }
+    }
+    n
 }
 
 /// A tagged template ``sql`SELECT … ${id}` `` is called as `sql(strings, ...values)`: the literal parts as a list

@@ -25,10 +25,6 @@ const fn clean(pattern: &'static str, kinds: Kinds) -> Sanitizer {
     Sanitizer { pattern, kinds }
 }
 
-const fn input(pattern: &'static str) -> Source {
-    Source { pattern, label: Label::Input }
-}
-
 const fn secret(pattern: &'static str) -> Source {
     Source { pattern, label: Label::Credential }
 }
@@ -377,8 +373,95 @@ fn not_location(site: &CallSite) -> bool {
     !site.str_arg(0, "").is_some_and(|h| h.eq_ignore_ascii_case("location"))
 }
 
+/// Koa `ctx.set(field, value)` sets a response header; Hono's `c.set(key, value)` (often named `ctx` too) stores a
+/// context variable for later middleware (`ctx.set('jwtPayload', payload)`), which reaches no header. A constant
+/// name decides: a header name has a hyphen, starts upper-case (`ETag`) or is a known one-word header; a camelCase
+/// or plain lower-case identifier (`jwtPayload`, `language`, `user`) is a variable. A name built at run time is
+/// taken as a header.
+fn koa_header(site: &CallSite) -> bool {
+    const ONE_WORD_HEADERS: &[&str] = &[
+        "age",
+        "allow",
+        "connection",
+        "date",
+        "digest",
+        "etag",
+        "expires",
+        "link",
+        "pragma",
+        "refresh",
+        "server",
+        "trailer",
+        "upgrade",
+        "vary",
+        "via",
+        "warning",
+        "location",
+        "authorization",
+        "cookie",
+        "origin",
+        "tk",
+    ];
+    match site.str_arg(0, "") {
+        Some(name) => {
+            let header = name.contains('-')
+                || name.starts_with(|c: char| c.is_ascii_uppercase())
+                || ONE_WORD_HEADERS.iter().any(|h| name.eq_ignore_ascii_case(h));
+            header && not_location(site)
+        }
+        None => not_location(site),
+    }
+}
+
 fn is_location(site: &CallSite) -> bool {
     site.str_arg(0, "").is_some_and(|h| h.eq_ignore_ascii_case("location"))
+}
+
+/// A redirect target that is not on the request's own origin. `new URL('/login', req.url)` (the Next.js idiom) and
+/// `` `${request.nextUrl.origin}/signin` `` keep the origin the request came in on: a forged `Host` only sends its
+/// sender back to itself. A base or path from anywhere else (`new URL(next, req.url)`, `new URL('/x', site)`, an
+/// origin followed by input) still counts.
+fn off_origin(site: &CallSite) -> bool {
+    !arg_expr(site, 0).is_some_and(same_origin_url)
+}
+
+fn same_origin_url(e: &Expr) -> bool {
+    let path =
+        |e: &Expr| e.as_str().is_some_and(|p| p.starts_with('/') && !p.starts_with("//") && !p.starts_with("/\\"));
+    match &e.kind {
+        // `new URL('/login', req.url)`
+        ExprKind::Call { callee, args, new: true } if callee.dotted().as_deref() == Some("URL") => {
+            matches!(args.as_slice(), [p, base] if path(&p.value) && request_url(&base.value, false))
+        }
+        // `` `${req.nextUrl.origin}/signin` ``, `request.nextUrl.origin + '/signin'`
+        ExprKind::Concat(parts) => {
+            matches!(parts.as_slice(), [origin, rest, ..] if request_url(origin, true) && path(rest))
+        }
+        ExprKind::Binary { op, left, right } if op == "+" => match &left.kind {
+            ExprKind::Binary { op, left: l2, right: r2 } if op == "+" => request_url(l2, true) && path(r2),
+            _ => request_url(left, true) && path(right),
+        },
+        _ => false,
+    }
+}
+
+/// `req.url`, `request.nextUrl` (with `.origin` when `origin`), on a variable named like a request (`req`,
+/// `request`, `internalRequest`).
+fn request_url(e: &Expr, origin: bool) -> bool {
+    let Some(d) = e.dotted() else { return false };
+    let d = if origin {
+        match d.strip_suffix(".origin") {
+            Some(rest) => rest.to_string(),
+            None => return false,
+        }
+    } else {
+        d.strip_suffix(".href").unwrap_or(&d).to_string()
+    };
+    let Some((root, attr)) = d.rsplit_once('.') else { return false };
+    let root = root.to_ascii_lowercase();
+    let requestish = root == "req" || root.ends_with("request") || root.ends_with(".req");
+    requestish
+        && (attr == "nextUrl" || (attr == "url" && (root.ends_with("request") || root.ends_with(".req") || !origin)))
 }
 
 /// `libxmljs.parseXml(x, { noent: true })`: external entities are expanded.
@@ -408,8 +491,9 @@ fn ldap_filter(site: &CallSite) -> bool {
 // ---------------------------------------------------------------------------------------------------------------
 
 const SOURCES: &[Source] = &[
-    input("process.argv"),
-    input("process.argv.*"),
+    // No `process.argv`: a Lambda function's command line is the runtime's, and a CLI's arguments come from the
+    // user who runs it (who can read and write those files already); the ejs and aws-sdk build scripts reading the
+    // files named on their command line are not path traversal.
     // Credentials read in code (their use in logs is `aws-logged-credentials`).
     secret("aws-sdk.config.credentials"),
     secret("aws-sdk.config.credentials.*"),
@@ -639,7 +723,16 @@ const SINKS: &[Sink] = &[
     sink_if(Kind::Ssrf, "got", Args::First, host_not_fixed),
     sink_if(Kind::Ssrf, "got.*", Args::First, host_not_fixed),
     sink_if(Kind::Ssrf, "request", Args::First, host_not_fixed),
-    sink_if(Kind::Ssrf, "request.*", Args::First, host_not_fixed),
+    // The `request` package's verbs only: a web framework's request object is often a variable named `request`
+    // too (Hapi's `request._setResponse(x)`, `request.log(tags, x)`), and its methods send nothing anywhere.
+    sink_if(Kind::Ssrf, "request.get", Args::First, host_not_fixed),
+    sink_if(Kind::Ssrf, "request.post", Args::First, host_not_fixed),
+    sink_if(Kind::Ssrf, "request.put", Args::First, host_not_fixed),
+    sink_if(Kind::Ssrf, "request.patch", Args::First, host_not_fixed),
+    sink_if(Kind::Ssrf, "request.del", Args::First, host_not_fixed),
+    sink_if(Kind::Ssrf, "request.delete", Args::First, host_not_fixed),
+    sink_if(Kind::Ssrf, "request.head", Args::First, host_not_fixed),
+    sink_if(Kind::Ssrf, "request.options", Args::First, host_not_fixed),
     sink_if(Kind::Ssrf, "request-promise", Args::First, host_not_fixed),
     sink_if(Kind::Ssrf, "request-promise.*", Args::First, host_not_fixed),
     sink_if(Kind::Ssrf, "request-promise-native", Args::First, host_not_fixed),
@@ -719,11 +812,11 @@ const SINKS: &[Sink] = &[
     // --- Open redirect ------------------------------------------------------------------------------------------
     sink(Kind::Redirect, "res.redirect", Args::Any),
     sink(Kind::Redirect, "response.redirect", Args::Any),
-    sink(Kind::Redirect, "**.Response.redirect", Args::Any),
+    sink_if(Kind::Redirect, "**.Response.redirect", Args::Any, off_origin),
     sink(Kind::Redirect, "ctx.redirect", Args::Any),
     sink(Kind::Redirect, "reply.redirect", Args::Any),
     sink(Kind::Redirect, "h.redirect", Args::Any),
-    sink(Kind::Redirect, "**.NextResponse.redirect", Args::First),
+    sink_if(Kind::Redirect, "**.NextResponse.redirect", Args::First, off_origin),
     sink(Kind::Redirect, "next/navigation.redirect", Args::First),
     sink(Kind::Redirect, "res.location", Args::First),
     sink_if(Kind::Redirect, "res.setHeader", Args::At(1, ""), is_location),
@@ -738,8 +831,8 @@ const SINKS: &[Sink] = &[
     sink_if(Kind::Header, "res.set", Args::At(1, ""), not_location),
     sink_if(Kind::Header, "res.header", Args::At(1, ""), not_location),
     sink_if(Kind::Header, "res.append", Args::At(1, ""), not_location),
-    sink_if(Kind::Header, "ctx.set", Args::At(1, ""), not_location),
-    sink_if(Kind::Header, "ctx.append", Args::At(1, ""), not_location),
+    sink_if(Kind::Header, "ctx.set", Args::At(1, ""), koa_header),
+    sink_if(Kind::Header, "ctx.append", Args::At(1, ""), koa_header),
     sink_if(Kind::Header, "reply.header", Args::At(1, ""), not_location),
     sink_if(Kind::Header, "res.writeHead", Args::From(1), no_location_header),
     sink_if(Kind::Header, "response.writeHead", Args::From(1), no_location_header),
@@ -803,6 +896,7 @@ const SANITIZERS: &[Sanitizer] = &[
     clean("Math.*", NUMERIC),
     clean("Date.parse", NUMERIC),
     clean("**.toFixed", NUMERIC),
+    clean("Buffer.byteLength", NUMERIC),
     clean("**.digest", NUMERIC),
     clean("bcrypt.hash", NUMERIC),
     clean("bcrypt.hashSync", NUMERIC),
@@ -886,8 +980,24 @@ const SANITIZERS: &[Sanitizer] = &[
     clean("ldapjs.parseFilter", Kind::Ldap.bit()),
     clean("**.EqualityFilter", Kind::Ldap.bit()),
     clean("xpath-escape", Kind::Xpath.bit()),
+    // What a server answers is not the credential the request carried (`fetch(url, { headers: { Authorization:
+    // token } })` → `response.status` logged): HTTP clients' results are no secrets.
+    clean("fetch", Kind::LoggedCredential.bit()),
+    clean("node-fetch", Kind::LoggedCredential.bit()),
+    clean("node-fetch.default", Kind::LoggedCredential.bit()),
+    clean("undici.fetch", Kind::LoggedCredential.bit()),
+    clean("undici.request", Kind::LoggedCredential.bit()),
+    clean("axios", Kind::LoggedCredential.bit()),
+    clean("axios.*", Kind::LoggedCredential.bit()),
+    clean("got", Kind::LoggedCredential.bit()),
+    clean("got.*", Kind::LoggedCredential.bit()),
+    clean("superagent.*", Kind::LoggedCredential.bit()),
+    clean("https.request", Kind::LoggedCredential.bit()),
+    clean("http.request", Kind::LoggedCredential.bit()),
 ];
 
+/// Calls that write a log entry. Logger objects are matched by their writing methods only: `logger.child()`, the
+/// Powertools `logger.addContext(context)`/`setCorrelationId(id)`/`appendKeys(keys)` or a config call write nothing.
 const LOG_CALLS: &[&str] = &[
     "console.log",
     "console.info",
@@ -896,22 +1006,127 @@ const LOG_CALLS: &[&str] = &[
     "console.debug",
     "console.trace",
     "console.dir",
-    "logger.*",
+    "logger.log",
+    "logger.info",
+    "logger.warn",
+    "logger.warning",
+    "logger.error",
+    "logger.debug",
+    "logger.trace",
+    "logger.fatal",
+    "logger.critical",
+    "logger.verbose",
+    "logger.silly",
+    "logger.notice",
+    "**.logger.log",
+    "**.logger.info",
+    "**.logger.warn",
+    "**.logger.warning",
+    "**.logger.error",
+    "**.logger.debug",
+    "**.logger.trace",
+    "**.logger.fatal",
+    "**.logger.critical",
+    "**.logger.verbose",
+    "**.logger.silly",
+    "**.logger.notice",
+    "**.createLogger.log",
+    "**.createLogger.info",
+    "**.createLogger.warn",
+    "**.createLogger.warning",
+    "**.createLogger.error",
+    "**.createLogger.debug",
+    "**.createLogger.trace",
+    "**.createLogger.fatal",
+    "**.createLogger.critical",
+    "**.createLogger.verbose",
+    "**.createLogger.silly",
+    "**.createLogger.notice",
+    "**.getLogger.log",
+    "**.getLogger.info",
+    "**.getLogger.warn",
+    "**.getLogger.warning",
+    "**.getLogger.error",
+    "**.getLogger.debug",
+    "**.getLogger.trace",
+    "**.getLogger.fatal",
+    "**.getLogger.critical",
+    "**.getLogger.verbose",
+    "**.getLogger.silly",
+    "**.getLogger.notice",
+    "pino.log",
+    "pino.info",
+    "pino.warn",
+    "pino.warning",
+    "pino.error",
+    "pino.debug",
+    "pino.trace",
+    "pino.fatal",
+    "pino.critical",
+    "pino.verbose",
+    "pino.silly",
+    "pino.notice",
+    "bunyan.log",
+    "bunyan.info",
+    "bunyan.warn",
+    "bunyan.warning",
+    "bunyan.error",
+    "bunyan.debug",
+    "bunyan.trace",
+    "bunyan.fatal",
+    "bunyan.critical",
+    "bunyan.verbose",
+    "bunyan.silly",
+    "bunyan.notice",
+    "log4js.log",
+    "log4js.info",
+    "log4js.warn",
+    "log4js.warning",
+    "log4js.error",
+    "log4js.debug",
+    "log4js.trace",
+    "log4js.fatal",
+    "log4js.critical",
+    "log4js.verbose",
+    "log4js.silly",
+    "log4js.notice",
+    "npmlog.log",
+    "npmlog.info",
+    "npmlog.warn",
+    "npmlog.warning",
+    "npmlog.error",
+    "npmlog.debug",
+    "npmlog.trace",
+    "npmlog.fatal",
+    "npmlog.critical",
+    "npmlog.verbose",
+    "npmlog.silly",
+    "npmlog.notice",
+    // Child loggers (`const log = logger.child({ requestId })`, pino and bunyan): the same writers.
+    "**.child.log",
+    "**.child.info",
+    "**.child.warn",
+    "**.child.warning",
+    "**.child.error",
+    "**.child.debug",
+    "**.child.trace",
+    "**.child.fatal",
+    "**.child.critical",
+    "**.child.verbose",
+    "**.child.silly",
+    "**.child.notice",
     "log.info",
     "log.warn",
     "log.error",
     "log.debug",
     "log.trace",
     "log.fatal",
-    "**.logger.*",
     "**.log.info",
     "**.log.warn",
     "**.log.error",
     "**.log.debug",
     "**.log.trace",
     "**.log.fatal",
-    "**.createLogger.*",
-    "**.getLogger.*",
     "**.Logger.info",
     "**.Logger.warn",
     "**.Logger.error",
@@ -923,10 +1138,6 @@ const LOG_CALLS: &[&str] = &[
     "winston.error",
     "winston.debug",
     "winston.log",
-    "pino.*",
-    "bunyan.*",
-    "log4js.*",
-    "npmlog.*",
     "debug",
     "util.log",
 ];
