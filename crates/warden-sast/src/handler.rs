@@ -131,7 +131,10 @@ fn entry(module: &Module, f: &Function, spec: Option<&HandlerSpec>, tables: &Tab
             tables.params.annotations.contains(&a)
         }) {
             Some(format!("`{}` is bound from the request (`{a}`)", p.name))
-        } else if tables.params.request_names.contains(&p.name.as_str()) && serves_web(module) {
+        } else if tables.params.request_names.contains(&p.name.as_str())
+            && serves_web(module)
+            && !not_koa_ctx(module, f, &p.name)
+        {
             Some(format!("`{}` is the web request", p.name))
         } else if routed && !is_plumbing(&ty) {
             Some(format!("`{}` is a route parameter", p.name))
@@ -169,6 +172,22 @@ fn serves_web(module: &Module) -> bool {
     ];
     module.lang.family() != Lang::Python
         || module.imports.iter().any(|i| WEB.iter().any(|w| i.target == *w || i.target.starts_with(&format!("{w}."))))
+}
+
+/// A JavaScript `ctx` that is not Koa's: Koa code imports Koa or its router, takes `(ctx, next)`, or is a route's
+/// callback; knex's and other libraries' named functions of `ctx` take their own state.
+fn not_koa_ctx(module: &Module, f: &Function, name: &str) -> bool {
+    if name != "ctx" || module.lang.family() != Lang::JavaScript {
+        return false;
+    }
+    let imports_koa = module.imports.iter().any(|i| {
+        let t = i.target.as_str();
+        t == "koa" || t.starts_with("koa.") || t.starts_with("koa-") || t.starts_with("@koa/")
+    });
+    let koa_shape = matches!(f.params.as_slice(), [c, n] if c.name == "ctx" && n.name == "next");
+    // `router.get("/", async (ctx) => …)` in a routes file that got its router from elsewhere.
+    let callback = f.name == "<lambda>";
+    !(imports_koa || koa_shape || callback)
 }
 
 /// `app.route` of `@app.route("/x")`.

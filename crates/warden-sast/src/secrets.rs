@@ -266,6 +266,10 @@ fn is_placeholder(v: &str, name: &str) -> bool {
         || t.chars().all(|c| c == t.chars().next().unwrap_or(' '))
         || t.contains(char::is_whitespace) && t.split_whitespace().count() > 2
         || lower == name_lower
+        // `token: "https://api.example/oauth/token"`: an endpoint, unless it carries `user:pass@`.
+        || (lower.starts_with("http://") || lower.starts_with("https://")) && !t.contains('@')
+        // fetch's `credentials: "omit" | "same-origin" | "include"`.
+        || matches!(lower.as_str(), "omit" | "same-origin" | "include")
         // `KEY_PASSWORD = "password"`, `ElemPassword = "password"`, `InitPassword = "Password:  "`: the constant
         // holds the field's name or label, not a password.
         || is_label_of(&lower, &name_lower)

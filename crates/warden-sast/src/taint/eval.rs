@@ -673,7 +673,11 @@ impl<'p, 'a> Fx<'p, 'a> {
                 }
                 let on_request = matches!(&obj.kind, ExprKind::Name(o) if matches!(o.as_str(), "request" | "req"))
                     || matches!(&obj.kind, ExprKind::Attr { obj: inner, name: n } if n == "request" && matches!(&inner.kind, ExprKind::Name(s) if is_self(s)));
-                if is_trusted_event_key(name) || (on_request && is_trusted_request_attribute(name)) {
+                // Koa's `ctx.body`/`ctx.status`/`ctx.res` are the response being built, not the request.
+                let koa_response = self.module.lang.family() == Lang::JavaScript
+                    && matches!(&obj.kind, ExprKind::Name(o) if matches!(o.as_str(), "ctx" | "context"))
+                    && matches!(name.as_str(), "body" | "response" | "res" | "status" | "state" | "type" | "app");
+                if is_trusted_event_key(name) || (on_request && is_trusted_request_attribute(name)) || koa_response {
                     return Value::default();
                 }
                 let mut o = self.expr(obj);
@@ -685,6 +689,15 @@ impl<'p, 'a> Fx<'p, 'a> {
                     // A Django or Flask view's own path matched one of its routes (Werkzeug merges `//`): it
                     // stays on this site, though what follows the route's prefix is still input.
                     t.fix_host();
+                }
+                if matches!(name.as_str(), "type" | "code" | "name" | "kind" | "status" | "statusCode" | "errno")
+                    && let Some(t) = o.taint.as_mut()
+                {
+                    // An error's class, code or status is a constant of the program, not its details.
+                    t.labels &= !EXCEPTION;
+                    if t.is_empty() {
+                        o.taint = None;
+                    }
                 }
                 let konst = o.konst.as_ref().and_then(|k| k.get(name)).cloned();
                 Value { taint: o.taint, konst, ..Value::default() }
@@ -1570,6 +1583,12 @@ fn is_trusted_request_attribute(name: &str) -> bool {
             | "_messages"
             | "httpMethod"
             | "http_method"
+            // Fastify: the route's own options and the server's objects.
+            | "routeOptions"
+            | "routeConfig"
+            | "server"
+            | "log"
+            | "id"
     )
 }
 
