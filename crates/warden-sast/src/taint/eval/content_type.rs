@@ -3,6 +3,7 @@
 //! does not render, so what it (and the helpers it hands its writer to) writes is not cross-site scripting.
 
 use super::Fx;
+use crate::ir::{Expr, ExprKind};
 use crate::rules::CallSite;
 use crate::tables::Kind;
 
@@ -10,11 +11,12 @@ impl Fx<'_, '_> {
     /// Notes a content type set by a call: `setContentType(t)`, `setHeader("Content-Type", t)`, `res.type(t)`,
     /// `res.set("Content-Type", t)`, `headers.set/add("Content-Type", t)`.
     pub(super) fn note_content_type(&mut self, site: &CallSite) {
+        let at = |i: usize| site.arg(i, "").and_then(|a| leading_literal(&a.value));
         let value = match site.method() {
-            "setContentType" | "type" | "contentType" => site.str_arg(0, ""),
+            "setContentType" | "type" | "contentType" => at(0),
             "setHeader" | "addHeader" | "set" | "header" | "add" | "Add" | "Append" | "put" => {
                 match site.str_arg(0, "") {
-                    Some(name) if name.eq_ignore_ascii_case("content-type") => site.str_arg(1, ""),
+                    Some(name) if name.eq_ignore_ascii_case("content-type") => at(1),
                     _ => None,
                 }
             }
@@ -30,10 +32,14 @@ impl Fx<'_, '_> {
         let v = v.trim().to_ascii_lowercase();
         if v.contains("html") || v.contains("xml") || v.contains("svg") {
             self.html_type = true;
-        } else if ["text/plain", "application/json", "json", "text", "text/csv", "application/octet-stream"]
-            .iter()
-            .any(|t| v == *t || v.starts_with(&format!("{t};")) || v.starts_with(&format!("{t} ")))
-        {
+        } else if ["text/plain", "application/json", "json", "text", "text/csv", "application/octet-stream"].iter().any(
+            |t| {
+                v == *t
+                    || v.starts_with(&format!("{t};"))
+                    || v.starts_with(&format!("{t} "))
+                    || v.starts_with(&format!("{t},"))
+            },
+        ) {
             self.plain_type = true;
         }
     }
@@ -47,5 +53,15 @@ impl Fx<'_, '_> {
         let Some(xss) = self.comp.rule_for(Kind::Xss) else { return };
         self.hits.retain(|h| !std::ptr::eq(h.rule, xss));
         self.sinks.retain(|s| s.kind != Kind::Xss);
+    }
+}
+
+/// The literal a string starts with: `"text/plain; charset=" + CHARSET` → `text/plain; charset=`.
+fn leading_literal(e: &Expr) -> Option<&str> {
+    match &e.kind {
+        ExprKind::Str(s) => Some(s),
+        ExprKind::Binary { op, left, .. } if op == "+" => leading_literal(left),
+        ExprKind::Concat(parts) => parts.first().and_then(leading_literal),
+        _ => None,
     }
 }
