@@ -156,7 +156,7 @@ fn visit_expr(e: &Expr, out: &mut Vec<SecretHit>) {
                     named_value(setter, &only.value, out);
                 }
                 // ActiveModel's `errors.add(:password, :blank)` names a field and an error.
-                let errors = matches!(&callee.kind, ExprKind::Attr { obj, .. } if obj.dotted().is_some_and(|d| d.ends_with("errors")));
+                let errors = matches!(&callee.kind, ExprKind::Attr { obj, .. } if is_errors(obj));
                 if matches!(name.as_str(), "put" | "setProperty" | "set" | "Add" | "add" | "__setitem__")
                     && !errors
                     && let [k, v] = args.as_slice()
@@ -170,6 +170,16 @@ fn visit_expr(e: &Expr, out: &mut Vec<SecretHit>) {
     }
     for c in e.children() {
         visit_expr(c, out);
+    }
+}
+
+/// ActiveModel's `errors` (`errors`, `record.errors`, `record.errors()`).
+fn is_errors(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Call { callee, args, .. } if args.is_empty() => is_errors(callee),
+        ExprKind::Attr { name, .. } => name == "errors",
+        ExprKind::Name(n) => n == "errors",
+        _ => false,
     }
 }
 
