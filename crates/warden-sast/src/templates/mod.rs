@@ -87,6 +87,18 @@ pub fn names(path: &str, name: &str) -> bool {
     ends(path) || ends(&format!("{dir}/{stem}"))
 }
 
+/// Every match of `re` as an output: the whole match, and the first capture group that matched as the expression.
+fn outputs_of<'t>(re: &Option<regex::Regex>, text: &'t str) -> Vec<Raw<'t>> {
+    let Some(re) = re.as_ref() else { return Vec::new() };
+    re.captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let expr = c.iter().skip(1).flatten().next()?;
+            Some(Raw { start: whole.start(), end: whole.end(), expr: expr.as_str() })
+        })
+        .collect()
+}
+
 /// An unescaped output as found: the bytes of the whole construct and of the expression written.
 struct Raw<'t> {
     start: usize,

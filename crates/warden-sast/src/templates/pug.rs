@@ -9,17 +9,8 @@ static BUFFERED: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?m)^[ \t]*[A-Za-z0-9_.#:-]*(?:\([^)\n]*\))?!=[ \t]*(.+)$").ok());
 
 pub(super) fn outputs(text: &str) -> Vec<Raw<'_>> {
-    let (Some(interpolation), Some(buffered)) = (INTERPOLATION.as_ref(), BUFFERED.as_ref()) else {
-        return Vec::new();
-    };
-    let mut out: Vec<Raw> = [interpolation, buffered]
-        .into_iter()
-        .flat_map(|re| re.captures_iter(text))
-        .filter_map(|c| {
-            let (whole, expr) = (c.get(0)?, c.get(1)?);
-            Some(Raw { start: whole.start(), end: whole.end(), expr: expr.as_str() })
-        })
-        .collect();
+    let mut out = super::outputs_of(&INTERPOLATION, text);
+    out.extend(super::outputs_of(&BUFFERED, text));
     out.sort_by_key(|r| r.start);
     out
 }

@@ -13,11 +13,5 @@ static RAW: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 pub(super) fn outputs(text: &str) -> Vec<Raw<'_>> {
-    let Some(raw) = RAW.as_ref() else { return Vec::new() };
-    raw.captures_iter(text)
-        .filter_map(|c| {
-            let (whole, expr) = (c.get(0)?, c.get(1)?);
-            Some(Raw { start: whole.start(), end: whole.end(), expr: expr.as_str() })
-        })
-        .collect()
+    super::outputs_of(&RAW, text)
 }
