@@ -110,6 +110,7 @@ const MAX_ROUNDS: usize = 4;
 /// others keep their last output.
 pub fn analyze(modules: &[Module], spec: Option<&HandlerSpec>) -> Vec<Hit> {
     let mut program = Program::new(modules, spec);
+    let tests: Vec<bool> = modules.iter().map(|m| is_test_path(&m.path)).collect();
     let mut outputs: Vec<Vec<Option<eval::Output>>> =
         modules.iter().map(|m| (0..m.functions.len()).map(|_| None).collect()).collect();
     let mut dirty: Vec<Vec<bool>> = modules.iter().map(|m| vec![true; m.functions.len()]).collect();
@@ -142,6 +143,10 @@ pub fn analyze(modules: &[Module], spec: Option<&HandlerSpec>) -> Vec<Hit> {
             for (f, out) in outs.iter().enumerate() {
                 let Some(out) = out else { continue };
                 for (owner, field, v) in &out.fields {
+                    if tests.get(m).copied().unwrap_or(false) && !tests.get(*owner).copied().unwrap_or(false) {
+                        // What a test puts into the library's objects is the test's, not a caller's.
+                        continue;
+                    }
                     let slot = fields.entry((*owner, field.clone())).or_default();
                     *slot = std::mem::take(slot).join(v.clone());
                 }
@@ -188,8 +193,26 @@ pub fn analyze(modules: &[Module], spec: Option<&HandlerSpec>) -> Vec<Hit> {
             break;
         }
     }
-    let hits: Vec<Hit> = outputs.into_iter().flatten().flatten().flat_map(|o| o.hits).collect();
+    // A test drives library code with made-up requests: its flows count in the test, not in the library.
+    let tests = &tests;
+    let hits: Vec<Hit> = outputs
+        .into_iter()
+        .enumerate()
+        .flat_map(|(m, outs)| {
+            let from_test = tests.get(m).copied().unwrap_or(false);
+            outs.into_iter()
+                .flatten()
+                .flat_map(|o| o.hits)
+                .filter(move |h| !from_test || tests.get(h.module).copied().unwrap_or(false))
+        })
+        .collect();
     dedup(hits)
+}
+
+/// Test code by its directory: Maven's and Gradle's `src/test/`, `test/`, `tests/`, `spec/`, `__tests__/` (not
+/// names that merely contain "test", such as the OWASP Benchmark's `testcode/`).
+fn is_test_path(path: &str) -> bool {
+    path.split('/').any(|seg| matches!(seg, "test" | "tests" | "spec" | "__tests__"))
 }
 
 /// What a module's top-level variables are, to tell whether a round changed them.
