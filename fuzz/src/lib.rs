@@ -31,3 +31,30 @@ pub fn analyze(path: &str, data: &[u8]) {
     let files = [warden_sast::SourceFile { path: path.to_string(), text, layer: None }];
     let _ = warden_sast::analyze(&files, &warden_sast::Options::default());
 }
+
+/// Analyses `data` as a template (its first byte picks the syntax) beside code that renders it with input, so the
+/// template parser and the render path both run.
+pub fn analyze_template(data: &[u8]) {
+    const PY: &str = "from flask import render_template, request\n\n\ndef view():\n    return render_template(\"page.html\", bio=request.args[\"b\"], x=request.args[\"x\"])\n";
+    const RB: &str = "class PagesController < ApplicationController\n  def show\n    @bio = params[:b]\n    @x = params[:x]\n  end\nend\n";
+    const JS: &str = "const app = require(\"express\")();\napp.get(\"/\", (req, res) => res.render(\"page\", { bio: req.query.b, x: req.query.x }));\n";
+    const CS: &str = "public class PagesController : Controller {\n  public IActionResult Show(string b) {\n    ViewBag.X = Request.Query[\"x\"];\n    return View(new Page { Bio = b });\n  }\n}\n";
+    let Some((&which, rest)) = data.split_first() else { return };
+    let (template, code_path, code) = match which % 6 {
+        0 => ("/var/task/templates/page.html", "/var/task/app.py", PY),
+        1 => ("/var/task/app/views/pages/show.html.erb", "/var/task/app/controllers/pages_controller.rb", RB),
+        2 => ("/var/task/views/page.ejs", "/var/task/app.js", JS),
+        3 => ("/var/task/views/page.hbs", "/var/task/app.js", JS),
+        4 => ("/var/task/views/page.pug", "/var/task/app.js", JS),
+        _ => ("/var/task/Views/Pages/Show.cshtml", "/var/task/Controllers/PagesController.cs", CS),
+    };
+    let files = [
+        warden_sast::SourceFile { path: code_path.to_string(), text: code.to_string(), layer: None },
+        warden_sast::SourceFile {
+            path: template.to_string(),
+            text: String::from_utf8_lossy(rest).into_owned(),
+            layer: None,
+        },
+    ];
+    let _ = warden_sast::analyze(&files, &warden_sast::Options::default());
+}
