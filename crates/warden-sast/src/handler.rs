@@ -132,6 +132,9 @@ fn entry(module: &Module, f: &Function, spec: Option<&HandlerSpec>, tables: &Tab
         }) {
             Some(format!("`{}` is bound from the request (`{a}`)", p.name))
         } else if tables.params.request_names.contains(&p.name.as_str())
+            // A parameter with a default (`def content_type(type, params = {})`) is a helper's option, not the
+            // framework's request.
+            && p.default.is_none()
             && serves_web(module)
             && !not_koa_ctx(module, f, &p.name)
         {

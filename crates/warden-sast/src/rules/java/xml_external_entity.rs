@@ -5,8 +5,8 @@
 //! `SAXParserFactory`, `XMLInputFactory`, `TransformerFactory`, `SchemaFactory`, `XMLReaderFactory`, dom4j
 //! `SAXReader` and JDOM `SAXBuilder`, when the same method (or, for a factory kept in a field, the class) never sets
 //! `disallow-doctype-decl`, turns off `external-general-entities`/`external-parameter-entities`/`load-external-dtd`,
-//! sets `XMLConstants.ACCESS_EXTERNAL_DTD` to `""`, or turns off `XMLInputFactory.SUPPORT_DTD`/
-//! `IS_SUPPORTING_EXTERNAL_ENTITIES`.
+//! sets `XMLConstants.ACCESS_EXTERNAL_DTD` to `""`, turns off `XMLInputFactory.SUPPORT_DTD`/
+//! `IS_SUPPORTING_EXTERNAL_ENTITIES`, or installs its own entity resolver (`setEntityResolver`, `setXMLResolver`).
 //!
 //! ## Why it matters
 //! A document with a `DOCTYPE` can make the parser read local files (`file:///proc/self/environ`), call internal
@@ -75,6 +75,12 @@ fn key(module: &Module, e: &Expr) -> String {
 /// A call that hardens a parser.
 fn is_hardening(module: &Module, e: &Expr) -> bool {
     let Some((_, method, args, _)) = call_parts(e) else { return false };
+    if matches!(method, "setEntityResolver" | "setXMLResolver")
+        && args.first().is_some_and(|a| !matches!(a.value.kind, ExprKind::Null))
+    {
+        // The application's resolver decides what an external entity resolves to (Tomcat's blocks them all).
+        return true;
+    }
     let (Some(k), Some(v)) = (args.first(), args.get(1)) else { return false };
     let k = key(module, &k.value);
     let off = const_bool(&v.value) == Some(false);
