@@ -749,9 +749,11 @@ const OTHER_SANITIZERS: &[Sanitizer] = &[
 /// dispatcher), connection facts (addresses, ports, scheme, TLS) and values the container has parsed to numbers,
 /// booleans or locales. `request.getSession()`, `request.getAttribute("…")` and `request.getRemoteAddr()` are not
 /// input; `getParameter`, `getHeader`, `getRequestURI`, `getQueryString`, `getCookies`, `getInputStream`… stay so.
-const REQUEST_STATE: [Sanitizer; 186] = plumbing!(
+const REQUEST_STATE: [Sanitizer; 192] = plumbing!(
     ["HttpServletRequest", "ServletRequest", "HttpServletRequestWrapper", "ServletRequestWrapper", "request", "req"],
     [
+        // The context path the application is deployed at (configuration; the URI matched it).
+        "getContextPath",
         "getSession",
         "getServletContext",
         "getAttribute",

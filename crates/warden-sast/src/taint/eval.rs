@@ -1156,7 +1156,25 @@ impl<'p, 'a> Fx<'p, 'a> {
         if !stdout && !self.comp.logs.candidates(site.callee).any(|p| matches(p, site.callee)) {
             return;
         }
-        for (a, v) in site.args.iter().zip(vals) {
+        // `debug("%j", x)`, `util.format("%o", x)`, Python's `log.info("%r", x)`: the value is written encoded
+        // (JSON, inspected, repr), its line breaks escaped.
+        let encoded: Vec<bool> = match site.consts.first().and_then(|c| c.as_ref()).and_then(Const::as_str) {
+            Some(format) => placeholders(format)
+                .map(|c| match self.module.lang.family() {
+                    Lang::JavaScript => matches!(c, 'j' | 'o' | 'O'),
+                    Lang::Python => c == 'r',
+                    _ => false,
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        for (i, (a, v)) in site.args.iter().zip(vals).enumerate() {
+            if i > 0 && encoded.get(i - 1).copied().unwrap_or(false) {
+                if let Some(t) = &v.taint {
+                    self.sink_hit(Kind::LoggedCredential, t, site.callee, site.span);
+                }
+                continue;
+            }
             if a.name.is_some() || matches!(a.value.kind, ExprKind::Dict(_)) {
                 // `extra={...}`, `exc_info=`, pino's `logger.warn({ user }, "msg")`: structured fields, encoded by
                 // the logger, not the message.
@@ -1544,6 +1562,22 @@ fn is_client_env_key(key: &str) -> bool {
                 | "rack.request.cookie_hash"
         )
         || key.starts_with("action_dispatch.request.") && key.contains("parameters")
+}
+
+/// The conversion characters of a printf-style format, in order (`"%s and %j"` → `s`, `j`; `%%` is none).
+fn placeholders(format: &str) -> impl Iterator<Item = char> + '_ {
+    let mut chars = format.chars();
+    std::iter::from_fn(move || {
+        loop {
+            match chars.next()? {
+                '%' => match chars.next()? {
+                    '%' => continue,
+                    c => return Some(c),
+                },
+                _ => continue,
+            }
+        }
+    })
 }
 
 fn is_trusted_event_key(key: &str) -> bool {
