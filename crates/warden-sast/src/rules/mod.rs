@@ -3,8 +3,49 @@
 //! live in the language's [`crate::tables`], call checks with a predicate on constant arguments, the shared secret
 //! scanner, or a custom walk over the IR.
 
-/// Declares a language's detector files (`mod x;` each) and lists them in its `RULES`.
+/// Declares a language's detector files: the thirty every language has, then its own (`missing_host_key_verification`
+/// in Python and Ruby).
 macro_rules! detectors {
+    ($($extra:ident),* $(,)?) => {
+        super::detector_files! {
+            aws_logged_credentials,
+            code_injection,
+            cross_site_scripting,
+            hardcoded_credentials,
+            header_injection,
+            improper_certificate_validation,
+            insecure_connection,
+            insecure_cookie,
+            insecure_cors_policy,
+            insecure_cryptography,
+            insecure_hashing,
+            insecure_random,
+            insecure_temp_file,
+            insecure_tls_version,
+            ldap_injection,
+            log_injection,
+            loose_file_permissions,
+            nosql_injection,
+            open_redirect,
+            os_command_injection,
+            path_traversal,
+            sensitive_information_leak,
+            server_side_request_forgery,
+            sql_injection,
+            stack_trace_exposure,
+            unencrypted_aws_resource,
+            untrusted_deserialization,
+            weak_key_size,
+            xml_external_entity,
+            xpath_injection,
+            $($extra),*
+        }
+    };
+}
+use detectors;
+
+/// Declares detector files (`mod x;` each) and lists their rules in `RULES`.
+macro_rules! detector_files {
     ($($file:ident),* $(,)?) => {
         $(mod $file;)*
 
@@ -12,7 +53,7 @@ macro_rules! detectors {
         pub const RULES: &[&$crate::rules::Rule] = &[$(&$file::RULE),*];
     };
 }
-use detectors;
+use detector_files;
 
 pub mod csharp;
 pub mod java;

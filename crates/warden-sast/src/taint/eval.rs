@@ -934,10 +934,9 @@ impl<'p, 'a> Fx<'p, 'a> {
         let ty = if new { Some(name.clone()) } else { Some(format!("{name}()")) };
         let mut taint = join(receiver.taint, arg_taint);
         if let Some(t) = taint.as_mut()
-            && let Some((fixed, host_params)) = self.rebuilt_host(&site)
+            && let Some(host) = self.rebuilt_host(&site)
         {
-            t.fixed_host = fixed;
-            t.host_params = host_params;
+            host.impose(t);
         }
         let konst = fold_call(site.method(), receiver.konst.as_ref(), &consts);
         Value { taint, konst, ty, ..Value::default() }
@@ -1039,9 +1038,8 @@ impl<'p, 'a> Fx<'p, 'a> {
     }
 
     /// `urlunparse(parts)` / `urlunsplit(parts)` of `parts = list(urlparse(url)); parts[4] = urlencode(query)`:
-    /// the URL still points where `url` did, so the host is decided by `url` alone, not by the query (returns
-    /// whether `url` was host-fixed for real sources and the parameters deciding its host).
-    fn rebuilt_host(&self, site: &CallSite) -> Option<(bool, u64)> {
+    /// the URL still points where `url` did, so the host is decided by `url` alone, not by the query.
+    fn rebuilt_host(&self, site: &CallSite) -> Option<Host> {
         if !matches!(site.method(), "urlunparse" | "urlunsplit") {
             return None;
         }
@@ -1051,9 +1049,9 @@ impl<'p, 'a> Fx<'p, 'a> {
             return None;
         }
         Some(match &v.taint {
-            None => (true, 0),
-            Some(t) if t.sanitized & Kind::Redirect.bit() != 0 => (true, 0),
-            Some(t) => (t.fixed_host || t.labels == 0, t.host_params),
+            None => Host::Fixed,
+            Some(t) if t.sanitized & Kind::Redirect.bit() != 0 => Host::Fixed,
+            Some(t) => Host::As { held: t.host_held(), params: t.host_params },
         })
     }
 
@@ -1297,26 +1295,23 @@ impl<'p, 'a> Fx<'p, 'a> {
     fn resolve_strength(&self, callee: &Expr, name: &str) -> Option<(FnRef, bool)> {
         let target = self.resolve(callee, name)?;
         let weak = match &callee.kind {
-            ExprKind::Attr { obj, .. } => {
-                !matches!(&obj.kind, ExprKind::Name(o) if is_self(o) || (!self.env.contains_key(o) && self.module.import(o).is_some()))
-            }
+            ExprKind::Attr { obj, .. } => !self.is_self_or_module(obj),
             _ => false,
         };
         Some((target, !weak))
+    }
+
+    /// `self`/`this`, or a name bound by an import (a module, a class): a receiver whose methods are known.
+    fn is_self_or_module(&self, obj: &Expr) -> bool {
+        matches!(&obj.kind, ExprKind::Name(o) if is_self(o) || (!self.env.contains_key(o) && self.module.import(o).is_some()))
     }
 
     /// Whether a method call's target was found by its name alone: a receiver of no known type or class whose
     /// method name is unique in the package.
     fn guessed_by_name(&self, callee: &Expr, receiver: &Value) -> bool {
         let ExprKind::Attr { obj, .. } = &callee.kind else { return false };
-        let known = match &obj.kind {
-            ExprKind::Name(o) => {
-                is_self(o)
-                    || (!self.env.contains_key(o) && self.module.import(o).is_some())
-                    || self.program.class(o).is_some()
-            }
-            _ => false,
-        };
+        let known =
+            self.is_self_or_module(obj) || matches!(&obj.kind, ExprKind::Name(o) if self.program.class(o).is_some());
         !known && receiver.ty.as_deref().is_none_or(|t| self.program.class(t.rsplit('.').next().unwrap_or(t)).is_none())
     }
 

@@ -2,35 +2,4 @@
 
 pub(crate) mod shared;
 
-super::detectors! {
-    aws_logged_credentials,
-    code_injection,
-    cross_site_scripting,
-    hardcoded_credentials,
-    header_injection,
-    improper_certificate_validation,
-    insecure_connection,
-    insecure_cookie,
-    insecure_cors_policy,
-    insecure_cryptography,
-    insecure_hashing,
-    insecure_random,
-    insecure_temp_file,
-    insecure_tls_version,
-    ldap_injection,
-    log_injection,
-    loose_file_permissions,
-    nosql_injection,
-    open_redirect,
-    os_command_injection,
-    path_traversal,
-    sensitive_information_leak,
-    server_side_request_forgery,
-    sql_injection,
-    stack_trace_exposure,
-    unencrypted_aws_resource,
-    untrusted_deserialization,
-    weak_key_size,
-    xml_external_entity,
-    xpath_injection,
-}
+super::detectors!();
