@@ -133,7 +133,7 @@ fn prints_to_response(site: &CallSite) -> bool {
 macro_rules! each {
     // `each!(kind, args, ["Recv", …], ["method", …])`: every receiver × method as `**.Recv.method`.
     ($kind:expr, $args:expr, [$($recv:literal),*], $methods:tt) => {
-        concat_sinks(&[$( &each!(@one $kind, $args, $recv, $methods) ),*])
+        concat(&[$( &each!(@one $kind, $args, $recv, $methods) ),*], sink(Kind::Sql, "", Args::Any))
     };
     (@one $kind:expr, $args:expr, $recv:literal, [$($m:literal),*]) => {
         [$( sink($kind, concat!("**.", $recv, ".", $m), $args) ),*]
@@ -143,7 +143,7 @@ macro_rules! each {
 macro_rules! plumbing {
     // `plumbing!(["Recv", …], ["method", …])`: every receiver × method as `**.Recv.method`, clean of everything.
     (@kinds $kinds:expr, [$($recv:literal),*], $methods:tt) => {
-        concat_sanitizers(&[$( &plumbing!(@one $kinds, $recv, $methods) ),*])
+        concat(&[$( &plumbing!(@one $kinds, $recv, $methods) ),*], clean("", 0))
     };
     ([$($recv:literal),*], $methods:tt) => {
         plumbing!(@kinds ALL_KINDS, [$($recv),*], $methods)
@@ -182,7 +182,8 @@ const LOGGER_CALLS: &[&[&str]] = logs!(
     ]
 );
 
-const fn str_total(parts: &[&[&str]]) -> usize {
+/// The number of items of all parts (to size the arrays the tables are joined into).
+const fn total<T>(parts: &[&[T]]) -> usize {
     let mut n = 0;
     let mut rest = parts;
     while let Some((part, more)) = rest.split_first() {
@@ -192,8 +193,9 @@ const fn str_total(parts: &[&[&str]]) -> usize {
     n
 }
 
-const fn concat_strs<const N: usize>(parts: &[&[&'static str]]) -> [&'static str; N] {
-    let mut out = [""; N];
+/// The parts joined into one array, in order (`fill` is never left over when `N` is their [`total`]).
+const fn concat<T: Copy, const N: usize>(parts: &[&[T]], fill: T) -> [T; N] {
+    let mut out = [fill; N];
     {
         let mut slots: &mut [_] = &mut out;
         let mut rest = parts;
@@ -215,9 +217,9 @@ const fn concat_strs<const N: usize>(parts: &[&[&'static str]]) -> [&'static str
     out
 }
 
-const LOG_PARTS: &[&[&str]] = &[STDOUT_LOGS, &concat_strs::<{ str_total(LOGGER_CALLS) }>(LOGGER_CALLS)];
+const LOG_PARTS: &[&[&str]] = &[STDOUT_LOGS, &concat::<_, { total(LOGGER_CALLS) }>(LOGGER_CALLS, "")];
 
-static LOG_CALLS: [&str; str_total(LOG_PARTS)] = concat_strs(LOG_PARTS);
+static LOG_CALLS: [&str; total(LOG_PARTS)] = concat(LOG_PARTS, "");
 
 const JDBC_TEMPLATE_SQL: [Sink; 70] = each!(
     Kind::Sql,
@@ -576,29 +578,6 @@ const OTHER_SINKS: &[Sink] = &[
     sink(Kind::StackTrace, "**.ResponseEntity", Args::First),
 ];
 
-const fn concat_sinks<const N: usize>(parts: &[&[Sink]]) -> [Sink; N] {
-    let mut out = [sink(Kind::Sql, "", Args::Any); N];
-    {
-        let mut slots: &mut [_] = &mut out;
-        let mut rest = parts;
-        while let Some((part, more)) = rest.split_first() {
-            let mut items = *part;
-            while let Some((item, tail)) = items.split_first() {
-                match slots {
-                    [slot, others @ ..] => {
-                        *slot = *item;
-                        slots = others;
-                    }
-                    empty => slots = empty,
-                }
-                items = tail;
-            }
-            rest = more;
-        }
-    }
-    out
-}
-
 const PARTS: &[&[Sink]] = &[
     OTHER_SINKS,
     &JDBC_TEMPLATE_SQL,
@@ -613,17 +592,7 @@ const PARTS: &[&[Sink]] = &[
     &DYNAMO_EXPRESSIONS,
 ];
 
-const fn total(parts: &[&[Sink]]) -> usize {
-    let mut n = 0;
-    let mut rest = parts;
-    while let Some((part, more)) = rest.split_first() {
-        n += part.len();
-        rest = more;
-    }
-    n
-}
-
-static SINKS: [Sink; total(PARTS)] = concat_sinks(PARTS);
+static SINKS: [Sink; total(PARTS)] = concat(PARTS, sink(Kind::Sql, "", Args::Any));
 
 const OTHER_SANITIZERS: &[Sanitizer] = &[
     // Numbers, booleans, UUIDs carry nothing dangerous.
@@ -803,42 +772,9 @@ const REQUEST_METHOD: [Sanitizer; 6] = plumbing!(
     ["getMethod"]
 );
 
-const fn concat_sanitizers<const N: usize>(parts: &[&[Sanitizer]]) -> [Sanitizer; N] {
-    let mut out = [clean("", 0); N];
-    {
-        let mut slots: &mut [_] = &mut out;
-        let mut rest = parts;
-        while let Some((part, more)) = rest.split_first() {
-            let mut items = *part;
-            while let Some((item, tail)) = items.split_first() {
-                match slots {
-                    [slot, others @ ..] => {
-                        *slot = *item;
-                        slots = others;
-                    }
-                    empty => slots = empty,
-                }
-                items = tail;
-            }
-            rest = more;
-        }
-    }
-    out
-}
-
-const fn sanitizer_total(parts: &[&[Sanitizer]]) -> usize {
-    let mut n = 0;
-    let mut rest = parts;
-    while let Some((part, more)) = rest.split_first() {
-        n += part.len();
-        rest = more;
-    }
-    n
-}
-
 const SANITIZER_PARTS: &[&[Sanitizer]] = &[OTHER_SANITIZERS, &REQUEST_STATE, &REQUEST_METHOD];
 
-static SANITIZERS: [Sanitizer; sanitizer_total(SANITIZER_PARTS)] = concat_sanitizers(SANITIZER_PARTS);
+static SANITIZERS: [Sanitizer; total(SANITIZER_PARTS)] = concat(SANITIZER_PARTS, clean("", 0));
 
 pub static TABLES: Tables = Tables {
     sources: &[
