@@ -690,6 +690,13 @@ impl<'p, 'a> Fx<'p, 'a> {
                     // stays on this site, though what follows the route's prefix is still input.
                     t.fix_host();
                 }
+                if matches!(name.as_str(), "origin" | "host" | "hostname") && is_own_url(obj) {
+                    // `request.url.origin`, `new URL(req.url).host`: the site this request reached (a fetch
+                    // `Request`'s URL is absolute), not a URL the client wrote into it. For where a URL built on it
+                    // points it is no origin at all: `${origin}/signin` stays here, `${origin}${input}` goes where
+                    // the input says (`@evil.example`).
+                    return Value::konst(Const::Str(String::new()));
+                }
                 if matches!(name.as_str(), "type" | "code" | "name" | "kind" | "status" | "statusCode" | "errno")
                     && let Some(t) = o.taint.as_mut()
                 {
@@ -938,6 +945,11 @@ impl<'p, 'a> Fx<'p, 'a> {
         {
             host.impose(t);
         }
+        if self.sends_request(&site)
+            && let Some(t) = taint.as_mut()
+        {
+            t.clean(Kind::LoggedCredential.bit());
+        }
         let konst = fold_call(site.method(), receiver.konst.as_ref(), &consts);
         Value { taint, konst, ty, ..Value::default() }
     }
@@ -1107,6 +1119,12 @@ impl<'p, 'a> Fx<'p, 'a> {
                 }
             }
         }
+    }
+
+    /// Whether the call sends an HTTP request (a sink of server-side request forgery): its result is the server's
+    /// answer, which holds none of the credentials the request was sent with (`fetch(url, { headers })`).
+    fn sends_request(&self, site: &CallSite) -> bool {
+        self.comp.sinks.candidates(site.callee).any(|s| s.kind == Kind::Ssrf && matches(s.pattern, site.callee))
     }
 
     /// A tainted value at a sink: a finding if it carries a real source, a summary entry if it came from parameters.
@@ -1586,6 +1604,27 @@ fn is_trusted_event_key(key: &str) -> bool {
             | "stage_variables"
             | "root_path"
     )
+}
+
+/// The URL a request was sent to: `request.url`, `req.nextUrl`, `internalRequest.url`, or `new URL(request.url)`
+/// (not `new URL(req.query.url)`: the object holding `url` must be a request by its name).
+fn is_own_url(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Attr { obj, name } if matches!(name.as_str(), "url" | "nextUrl") => {
+            let holder = match &obj.kind {
+                ExprKind::Name(n) => n.as_str(),
+                ExprKind::Attr { name, .. } => name.as_str(),
+                _ => return false,
+            };
+            let holder = holder.to_ascii_lowercase();
+            holder == "req" || holder.ends_with("request")
+        }
+        ExprKind::Call { callee, args, new: true } => {
+            matches!(&callee.kind, ExprKind::Name(n) if n == "URL")
+                && args.first().is_some_and(|a| a.name.is_none() && is_own_url(&a.value))
+        }
+        _ => false,
+    }
 }
 
 /// Attributes of a web request the framework fills in: the user, the method, the session, routing.

@@ -80,9 +80,16 @@ impl Taint {
         self.host_params = 0;
     }
 
-    /// Cleans the value for `kinds`; cleaned for redirects and requests, it points where it should.
+    /// Cleans the value for `kinds`; cleaned for redirects and requests, it points where it should. A label only one
+    /// kind reads (credentials for logged credentials, exceptions for stack traces) is dropped with it, so the
+    /// cleaning survives a join with other data (`{ owner, status: response.status }`).
     pub fn clean(&mut self, kinds: Kinds) {
         self.sanitized |= kinds;
+        for kind in [Kind::LoggedCredential, Kind::StackTrace] {
+            if kinds & kind.bit() != 0 {
+                self.labels &= !label_bit(kind.label());
+            }
+        }
         let both = Kind::Redirect.bit() | Kind::Ssrf.bit();
         if kinds & both == both {
             self.fix_host();
