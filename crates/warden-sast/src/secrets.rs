@@ -5,7 +5,8 @@
 //! Placeholders are told apart: AWS's documented example keys (`AKIAIOSFODNN7EXAMPLE`,
 //! `wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`) are reported at LOW severity as placeholders; values that are plainly
 //! not secrets (`changeme`, `<password>`, `${DB_PASSWORD}`, `****`, empty or one repeated character, a value equal
-//! to its own name) are not reported. The same patterns redact snippets ([`redact`]).
+//! to its own name, a plain lower-case word for a token or key, a word naming the password field it labels) are not
+//! reported. The same patterns redact snippets ([`redact`]).
 
 use crate::ir::{Expr, ExprKind, Module, Span, Stmt};
 use regex::Regex;
@@ -135,15 +136,15 @@ fn visit_expr(e: &Expr, out: &mut Vec<SecretHit>) {
         ExprKind::Dict(entries) => {
             for (k, v) in entries {
                 let key = k.as_ref().and_then(|k| k.as_str().map(str::to_string).or_else(|| k.dotted()));
-                // `"/disk/:encoded_token" => "disk#update"`: a route, not a name.
-                if let Some(key) = key.filter(|k| !k.contains(['/', ' '])) {
+                if let Some(key) = key.filter(|k| is_key_name(k)) {
                     named_value(&key, v, out);
                 }
             }
         }
         ExprKind::Call { args, callee, .. } => {
             for a in args {
-                if let Some(n) = &a.name {
+                // Ruby `put "/disk/:encoded_token" => "disk#update"` passes a route as a hash argument.
+                if let Some(n) = a.name.as_deref().filter(|n| is_key_name(n)) {
                     named_value(n, &a.value, out);
                 }
             }
@@ -171,6 +172,11 @@ fn visit_expr(e: &Expr, out: &mut Vec<SecretHit>) {
     for c in e.children() {
         visit_expr(c, out);
     }
+}
+
+/// A hash key or argument name that can name a field: `"/disk/:encoded_token" => "disk#update"` is a route.
+fn is_key_name(key: &str) -> bool {
+    !key.contains(['/', ' '])
 }
 
 /// ActiveModel's `errors` (`errors`, `record.errors`, `record.errors()`).
@@ -220,7 +226,7 @@ fn named_value(name: &str, value: &Expr, out: &mut Vec<SecretHit>) {
     if !patterns().name.as_ref().is_some_and(|re| re.is_match(name)) || is_not_a_secret_name(name) {
         return;
     }
-    if is_placeholder(v, name) {
+    if is_placeholder(v, name) || is_plain_word_for(v, name) {
         return;
     }
     let placeholder = AWS_EXAMPLES.contains(&v);
@@ -332,6 +338,58 @@ fn is_placeholder(v: &str, name: &str) -> bool {
         || looks_like_a_name(t)
 }
 
+/// A plain lower-case word (letters only) that cannot be what the name holds: a key, token or bearer value is
+/// generated (mixed case, digits), so `(token = 'item') => …` (Nest's provider token, a display name) and
+/// `apiKey: "apikey"` are names. People choose passwords and secrets, so `password = "hunter"`, `"PASSWORD":
+/// "somepassword"` and `secret_key = "supersecretkey"` still count, unless the word names the password field it is
+/// assigned to ([`names_password_field`]).
+fn is_plain_word_for(value: &str, name: &str) -> bool {
+    let v = value.trim();
+    if v.is_empty() || !v.chars().all(|c| c.is_ascii_lowercase()) {
+        return false;
+    }
+    let n = name.to_ascii_lowercase();
+    let chosen_by_people = ["pass", "pwd", "secret", "credential"].iter().any(|w| n.contains(w));
+    !chosen_by_people || names_password_field(v, name)
+}
+
+/// `IoCredPassword = "iopassword"`, `ElemEntryHistoryItemPassword = "oldpassword"` (a command-line option, an XML
+/// element): the password word the name ends with, after a word of the name itself or one that tells which password
+/// field of a form it is (old, new, confirm, …).
+fn names_password_field(value: &str, name: &str) -> bool {
+    const FIELDS: &[&str] =
+        &["old", "new", "current", "previous", "confirm", "confirmation", "repeat", "retype", "verify", "initial"];
+    let words = name_words(name);
+    ["password", "passwd", "passphrase"].iter().any(|w| {
+        value.strip_suffix(w).is_some_and(|q| {
+            words.last().is_some_and(|last| last == w)
+                && (FIELDS.contains(&q) || words.iter().rev().skip(1).any(|n| n == q))
+        })
+    })
+}
+
+/// The lower-case words of an identifier: `IoCredPassword` → `io cred password`, `DB_PASSWORD` → `db password`.
+fn name_words(name: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut prev_lower = false;
+    for c in name.chars() {
+        if !c.is_ascii_alphanumeric() {
+            prev_lower = false;
+            words.push(String::new());
+            continue;
+        }
+        if c.is_ascii_uppercase() && prev_lower || words.is_empty() {
+            words.push(String::new());
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        if let Some(w) = words.last_mut() {
+            w.push(c.to_ascii_lowercase());
+        }
+    }
+    words.retain(|w| !w.is_empty());
+    words
+}
+
 /// A generic secret word, as the label or key name of the field it is assigned to.
 fn is_label_of(value: &str, name: &str) -> bool {
     let word = value.trim().trim_end_matches(':').trim();
@@ -421,6 +479,31 @@ mod tests {
         assert!(!is_placeholder("hunter2", "ElemEntryPassword"));
         assert!(is_placeholder("org.apache.tomcat.websocket.WS_AUTHENTICATION_PASSWORD", "WS_AUTHENTICATION_PASSWORD"));
         assert!(!is_placeholder("s3cr3t.Pass.w0rd!", "password"));
+    }
+
+    #[test]
+    fn plain_words_are_names_unless_people_choose_them() {
+        assert!(is_plain_word_for("iopassword", "IoCredPassword"));
+        assert!(is_plain_word_for("oldpassword", "ElemEntryHistoryItemPassword"));
+        assert!(is_plain_word_for("item", "token"));
+        assert!(is_plain_word_for("apikey", "apiKey"));
+        assert!(!is_plain_word_for("hunter", "password"));
+        assert!(!is_plain_word_for("supersecretkey", "secret_key"));
+        assert!(!is_plain_word_for("hunter2!", "password"));
+        assert!(!is_plain_word_for("P@ssw0rd", "DbPassword"));
+        assert!(!is_plain_word_for("s3cr3t-value", "secret"));
+        assert!(!is_plain_word_for("Xk9mQ2vLp8", "token"));
+        assert!(!is_plain_word_for("somepassword", "PASSWORD"));
+        assert!(!is_plain_word_for("mypassword", "MasterUserPassword"));
+        assert!(is_plain_word_for("dbpassword", "DB_PASSWORD"));
+        assert!(is_plain_word_for("newpassword", "newPassword"));
+    }
+
+    #[test]
+    fn identifiers_split_into_words() {
+        assert_eq!(name_words("IoCredPassword"), ["io", "cred", "password"]);
+        assert_eq!(name_words("DB_PASSWORD"), ["db", "password"]);
+        assert_eq!(name_words("old_password"), ["old", "password"]);
     }
 
     #[test]

@@ -13,6 +13,8 @@
 
 use super::{Cx, code_children, decode_escapes, named_children, other, span};
 use crate::ir::{Arg, Catch, Class, Expr, ExprKind, Function, Param, Span, Stmt};
+use crate::lang::Lang;
+use crate::tables::Tables;
 use std::collections::{HashMap, HashSet};
 use tree_sitter::Node;
 
@@ -21,6 +23,7 @@ pub(crate) fn lower(cx: &mut Cx, root: Node) {
         cx,
         heredocs: HashMap::new(),
         locals: vec![HashSet::new()],
+        captured: vec![Vec::new()],
         singleton: false,
         attrs: HashSet::new(),
         defined: HashSet::new(),
@@ -38,6 +41,9 @@ struct Rb<'c, 's, 't> {
     heredocs: HashMap<usize, Node<'t>>,
     /// Local variables of each function being lowered (innermost last); blocks see their parents' locals.
     locals: Vec<HashSet<String>>,
+    /// Per scope of [`Rb::locals`]: the enclosing locals named like a request source (`params`, `cookies`,
+    /// `request`) that a block reads (see [`Rb::capture`]).
+    captured: Vec<Vec<String>>,
     /// Inside `class << self`: methods are static.
     singleton: bool,
     /// Readers declared with `attr_reader`/`attr_accessor` in the class being lowered: a bare `name` in its methods
@@ -53,6 +59,25 @@ struct Rb<'c, 's, 't> {
 /// The call a Rails route helper's call is wrapped in (the Ruby table cleans its value for redirects; keep the two
 /// names in step).
 const ROUTE_HELPER: &str = "__route_helper__";
+
+/// Whether a name is the first part of a Ruby source pattern read as a name (`params`, `cookies`, `request`).
+fn is_source_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_lowercase())
+        && Tables::of(Lang::Ruby).sources.iter().any(|s| s.pattern.split('.').next() == Some(name))
+}
+
+/// The parameters a block gets for the enclosing locals it captures (see [`Rb::capture`]): `params` defaulting to
+/// the enclosing `params`.
+fn captured_params(names: Vec<String>, at: Span) -> impl Iterator<Item = Param> {
+    names.into_iter().map(move |name| Param {
+        default: Some(Expr::new(ExprKind::Name(name.clone()), at)),
+        name,
+        ty: None,
+        annotations: Vec::new(),
+        keyword: true,
+        span: at,
+    })
+}
 
 /// How deep statements may nest (the expression depth inside each is guarded by [`super::MAX_DEPTH`]).
 const MAX_NESTING: u32 = 64;
@@ -94,6 +119,23 @@ impl<'c, 's, 't> Rb<'c, 's, 't> {
         self.locals.iter().any(|scope| scope.contains(name))
     }
 
+    /// A read of `name`: when it is a local of an enclosing scope named like a request source (`def build(params)`
+    /// with `params.each { … params[:k] … }`, `params = ProtectedParams.new(…)` before `assert_raises { where(params) }`),
+    /// every block between that scope and here captures it. Each such block gets it as a last parameter that
+    /// defaults to the enclosing variable ([`captured_params`]): run in place it reads the enclosing value, and
+    /// analysed alone it is a parameter, never the framework's `params` of a controller.
+    fn capture(&mut self, name: &str) {
+        let Some(owner) = self.locals.iter().rposition(|scope| scope.contains(name)) else { return };
+        if owner + 1 == self.locals.len() || !is_source_name(name) {
+            return;
+        }
+        for blocks in self.captured.iter_mut().skip(owner + 1) {
+            if !blocks.iter().any(|n| n == name) {
+                blocks.push(name.to_string());
+            }
+        }
+    }
+
     fn declare(&mut self, name: &str) {
         if let Some(scope) = self.locals.last_mut() {
             scope.insert(name.to_string());
@@ -105,12 +147,16 @@ impl<'c, 's, 't> Rb<'c, 's, 't> {
     fn in_function<T>(&mut self, id: usize, fresh: bool, f: impl FnOnce(&mut Self) -> T) -> T {
         let saved = std::mem::replace(&mut self.cx.current, id);
         let saved_depth = std::mem::replace(&mut self.cx.depth, 0);
-        let saved_locals = if fresh { Some(std::mem::take(&mut self.locals)) } else { None };
+        let saved_locals =
+            if fresh { Some((std::mem::take(&mut self.locals), std::mem::take(&mut self.captured))) } else { None };
         self.locals.push(HashSet::new());
+        self.captured.push(Vec::new());
         let out = f(self);
         self.locals.pop();
-        if let Some(l) = saved_locals {
+        self.captured.pop();
+        if let Some((l, c)) = saved_locals {
             self.locals = l;
+            self.captured = c;
         }
         self.cx.current = saved;
         self.cx.depth = saved_depth;
@@ -790,6 +836,7 @@ impl<'c, 's, 't> Rb<'c, 's, 't> {
         let kind = match node.kind() {
             "identifier" => {
                 let name = self.text(node);
+                self.capture(name);
                 if self.cx.current != 0 && !self.is_local(name) && self.attrs.contains(name) {
                     ExprKind::Attr {
                         obj: Box::new(Expr::new(ExprKind::Name("self".to_string()), s)),
@@ -1248,6 +1295,8 @@ impl<'c, 's, 't> Rb<'c, 's, 't> {
                 None => Vec::new(),
             };
             implicit_return(&mut stmts);
+            let captured = r.captured.last().cloned().unwrap_or_default();
+            params.extend(captured_params(captured, s));
             (params, stmts)
         });
         if let Some(f) = self.cx.module.functions.get_mut(id) {
@@ -1646,6 +1695,17 @@ mod tests {
         assert!(out.contains("items.each(fn#1)"), "{out}");
         assert!(out.contains("#1 <lambda>(i) None static: puts(i)"), "{out}");
         assert!(out.contains("; self.name; self.run(1); params[\"id\"].to_i(); obj.call_me()"), "{out}");
+    }
+
+    #[test]
+    fn blocks_capture_enclosing_locals_named_like_sources() {
+        let src = "def build(params)\n  [1].each { |i| [2].each { where(params[:x]) } }\nend\ndef show\n  [1].each { |i| where(params[:x]) }\nend\n";
+        let out = show(src);
+        // Both blocks between the method and the read take the method's `params`.
+        assert!(out.contains("<lambda>(i, params:) None static:"), "{out}");
+        assert!(out.contains("<lambda>(params:) None static:"), "{out}");
+        // A controller action's `params` is no local: its block takes nothing for it.
+        assert!(out.contains("<lambda>(i) None static: return where(params[\"x\"])"), "{out}");
     }
 
     #[test]

@@ -571,8 +571,7 @@ pub static TABLES: Tables = Tables {
         sink(Kind::Header, "**.Response.AppendHeader", Args::Any),
         sink(Kind::Header, "Response.AddHeader", Args::Any),
         sink(Kind::Header, "Response.AppendHeader", Args::Any),
-        sink(Kind::Header, "**.Response.Cookies.Append", Args::At(1, "value")),
-        sink(Kind::Header, "Response.Cookies.Append", Args::At(1, "value")),
+        // Not `Response.Cookies.Append(name, value)`: ASP.NET Core escapes the value (`Uri.EscapeDataString`).
         sink_when(Kind::Header, "APIGatewayProxyResponse", Args::At(NAMED, "Headers"), headers_not_location),
         sink_when(Kind::Header, "APIGatewayHttpApiV2ProxyResponse", Args::At(NAMED, "Headers"), headers_not_location),
         // Exception details in a web response (controllers, minimal APIs, middleware).

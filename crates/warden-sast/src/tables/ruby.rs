@@ -724,6 +724,26 @@ pub static TABLES: Tables = Tables {
         // `ActiveSupport::Digest.hexdigest`, `OpenSSL::Digest.new(…).base64digest`).
         clean("**.hexdigest", ALL_KINDS),
         clean("**.base64digest", ALL_KINDS),
+        // A MIME type looked up in a registry is the registry's (`Rack::Mime.mime_type(File.extname(path))`,
+        // Sinatra's `mime_type(ext)` helper); Rails' `Mime::Type.lookup` returns a registered type or one that
+        // matched `MIME_REGEXP`.
+        clean("Rack.Mime.mime_type", ALL_KINDS),
+        clean("mime_type", ALL_KINDS),
+        clean("settings.mime_type", ALL_KINDS),
+        clean("Base.mime_type", ALL_KINDS),
+        clean("Sinatra.Base.mime_type", ALL_KINDS),
+        clean("Mime.Type.lookup", ALL_KINDS),
+        clean("Mime.Type.lookup_by_extension", ALL_KINDS),
+        clean("MIME.Types.type_for", ALL_KINDS),
+        clean("MiniMime.lookup_by_extension", ALL_KINDS),
+        clean("MiniMime.lookup_by_filename", ALL_KINDS),
+        // Rack's static file response (`Rack::Files#serving`): its headers are Rack's (a registry MIME type, a
+        // length, dates, byte ranges) and its body is the file.
+        clean("Rack.File.serving", ALL_KINDS),
+        clean("Rack.Files.serving", ALL_KINDS),
+        clean("**.bytesize", ALL_KINDS),
+        // A logger is the program's object, whoever it was reached through (`request.logger`, `logger(request)`).
+        clean("**.logger", ALL_KINDS),
         // Rails keeps only registered MIME types in `request.format(s)` (`Mime[:json]`), whatever the client sent.
         clean("**.request.format", ALL_KINDS),
         clean("**.request.formats", ALL_KINDS),
