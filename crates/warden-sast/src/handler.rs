@@ -139,6 +139,8 @@ fn entry(module: &Module, f: &Function, spec: Option<&HandlerSpec>, tables: &Tab
             && !not_koa_ctx(module, f, &p.name)
         {
             Some(format!("`{}` is the web request", p.name))
+        } else if p.name == "c" && index == 0 && is_hono_handler(module, f) {
+            Some("`c` is the web request's context (Hono)".to_string())
         } else if routed && !is_plumbing(&ty) {
             Some(format!("`{}` is a route parameter", p.name))
         } else {
@@ -191,6 +193,16 @@ fn not_koa_ctx(module: &Module, f: &Function, name: &str) -> bool {
     // `router.get("/", async (ctx) => …)` in a routes file that got its router from elsewhere.
     let callback = f.name == "<lambda>";
     !(imports_koa || koa_shape || callback)
+}
+
+/// A callback of a module that uses Hono (`app.get('/', (c) => …)`): its `c` holds the request (`c.req`).
+fn is_hono_handler(module: &Module, f: &Function) -> bool {
+    module.lang.family() == Lang::JavaScript
+        && f.name == "<lambda>"
+        && module
+            .imports
+            .iter()
+            .any(|i| i.target == "hono" || i.target.starts_with("hono.") || i.target.starts_with("hono/"))
 }
 
 /// `app.route` of `@app.route("/x")`.

@@ -450,12 +450,23 @@ fn assignment(cx: &mut Cx, node: Node, out: &mut Vec<Stmt>) {
     {
         cx.import(cx.text(left), &target);
     }
-    let response_body =
-        matches!(cx.text(left), "ctx.body" | "ctx.response.body" | "context.body" | "context.response.body");
-    let written = response_body.then(|| value.clone());
+    // Koa's response setters: `ctx.body = html` writes the response and `ctx.type = 'text'` sets its content type;
+    // each is lowered as a call too (`ctx.body(html)`, `ctx.type('text')`), so response sinks and the content type
+    // see them as they see Express's `res.send(html)` and `res.type('text')`.
+    let koa_setter = matches!(
+        cx.text(left),
+        "ctx.body"
+            | "ctx.response.body"
+            | "context.body"
+            | "context.response.body"
+            | "ctx.type"
+            | "ctx.response.type"
+            | "context.type"
+            | "context.response.type"
+    );
+    let written = koa_setter.then(|| value.clone());
     pattern(cx, left, Some(value), None, span(node), out);
     if let Some(v) = written {
-        // Koa: `ctx.body = html` writes the response; lowered as a call of `ctx.body` so response sinks see it.
         let callee = expr(cx, left);
         let call = ExprKind::Call {
             callee: Box::new(callee),
@@ -1692,6 +1703,17 @@ mod tests {
         let ExprKind::Call { callee, args, .. } = &call.kind else { panic!() };
         assert_eq!(callee.dotted().as_deref(), Some("ctx.body"));
         assert!(matches!(args[0].value.kind, ExprKind::Concat(_)));
+    }
+
+    #[test]
+    fn koa_type_assignment_sets_the_content_type() {
+        let m = js("async function respond(ctx) { ctx.response.type = 'text'; ctx.state.type = 'html'; }\n");
+        let f = func(&m, "respond");
+        let Stmt::Expr(call) = &f.body[1] else { panic!("{:#?}", f.body) };
+        let ExprKind::Call { callee, args, .. } = &call.kind else { panic!() };
+        assert_eq!(callee.dotted().as_deref(), Some("ctx.response.type"));
+        assert_eq!(args[0].value.as_str(), Some("text"));
+        assert_eq!(f.body.len(), 3, "another object's `type` is a plain assignment: {:#?}", f.body);
     }
 
     #[test]

@@ -413,6 +413,18 @@ fn koa_header(site: &CallSite) -> bool {
     }
 }
 
+/// `new Response(body, { headers: { 'content-type': 'text/html' } })`: a fetch-style response sent as HTML.
+fn html_response_init(site: &CallSite) -> bool {
+    site.new
+        && arg_const(site, 1).and_then(|init| init.get("headers")).is_some_and(|h| match h {
+            Const::Dict(entries) => entries.iter().any(|(k, v)| {
+                k.eq_ignore_ascii_case("content-type")
+                    && v.as_str().is_some_and(|t| t.to_ascii_lowercase().contains("html"))
+            }),
+            _ => false,
+        })
+}
+
 fn is_location(site: &CallSite) -> bool {
     site.str_arg(0, "").is_some_and(|h| h.eq_ignore_ascii_case("location"))
 }
@@ -808,6 +820,10 @@ const SINKS: &[Sink] = &[
     sink_if(Kind::Xss, "ctx.response.body", Args::First, html_body),
     sink_if(Kind::Xss, "context.body", Args::First, html_body),
     sink(Kind::Xss, "reply.type.send", Args::First),
+    // Hono: `c.html(body)`; fetch-style handlers (Next.js, Workers): `new Response(body, { headers })` sent as HTML.
+    sink(Kind::Xss, "c.html", Args::First),
+    sink(Kind::Xss, "**.Context.html", Args::First),
+    sink_if(Kind::Xss, "Response", Args::First, html_response_init),
     sink(Kind::Xss, "document.write", Args::First),
     // --- Open redirect ------------------------------------------------------------------------------------------
     sink(Kind::Redirect, "res.redirect", Args::Any),
@@ -816,6 +832,9 @@ const SINKS: &[Sink] = &[
     sink(Kind::Redirect, "ctx.redirect", Args::Any),
     sink(Kind::Redirect, "reply.redirect", Args::Any),
     sink(Kind::Redirect, "h.redirect", Args::Any),
+    sink(Kind::Redirect, "c.redirect", Args::First),
+    sink(Kind::Redirect, "**.Context.redirect", Args::First),
+    sink_if(Kind::Redirect, "c.header", Args::At(1, ""), is_location),
     sink_if(Kind::Redirect, "**.NextResponse.redirect", Args::First, off_origin),
     sink(Kind::Redirect, "next/navigation.redirect", Args::First),
     sink(Kind::Redirect, "res.location", Args::First),
@@ -834,6 +853,8 @@ const SINKS: &[Sink] = &[
     sink_if(Kind::Header, "ctx.set", Args::At(1, ""), koa_header),
     sink_if(Kind::Header, "ctx.append", Args::At(1, ""), koa_header),
     sink_if(Kind::Header, "reply.header", Args::At(1, ""), not_location),
+    sink_if(Kind::Header, "c.header", Args::At(1, ""), not_location),
+    sink_if(Kind::Header, "**.Context.header", Args::At(1, ""), not_location),
     sink_if(Kind::Header, "res.writeHead", Args::From(1), no_location_header),
     sink_if(Kind::Header, "response.writeHead", Args::From(1), no_location_header),
     sink_if(Kind::Redirect, "res.writeHead", Args::From(1), location_header),
@@ -855,6 +876,9 @@ const SINKS: &[Sink] = &[
     sink(Kind::StackTrace, "**.code.send", Args::Any),
     sink(Kind::StackTrace, "h.response", Args::Any),
     sink(Kind::StackTrace, "ctx.body", Args::Any),
+    sink(Kind::StackTrace, "c.json", Args::First),
+    sink(Kind::StackTrace, "c.text", Args::First),
+    sink(Kind::StackTrace, "c.html", Args::First),
     sink(Kind::StackTrace, "ctx.response.body", Args::Any),
     sink(Kind::StackTrace, "**.NextResponse.json", Args::First),
     sink(Kind::StackTrace, "Response.json", Args::First),
@@ -980,6 +1004,32 @@ const SANITIZERS: &[Sanitizer] = &[
     clean("ldapjs.parseFilter", Kind::Ldap.bit()),
     clean("**.EqualityFilter", Kind::Ldap.bit()),
     clean("xpath-escape", Kind::Xpath.bit()),
+    // Registry look-ups: a MIME type found by a file's extension (`mime.getType(path)`, `send.mime.getType`,
+    // `mime-types.lookup`) is one of the registry's own strings, whatever the path was. (`mime-types.contentType(t)`
+    // passes a full type through, so it is none.)
+    clean("**.mime.getType", ALL_KINDS),
+    clean("**.mime.lookup", ALL_KINDS),
+    clean("**.mime.getExtension", ALL_KINDS),
+    clean("mime/lite.getType", ALL_KINDS),
+    clean("mime-types.lookup", ALL_KINDS),
+    clean("mime-types.extension", ALL_KINDS),
+    // Content negotiation against the server's own list: `negotiate(header, ['br', 'gzip'])` returns one of those.
+    clean("@fastify/accept-negotiator.negotiate", ALL_KINDS),
+    clean("@fastify/accept-negotiator.Negotiator.negotiate", ALL_KINDS),
+    // The response's own headers read back (`res.getHeader('Set-Cookie')`, `reply.getHeader('vary')`): what the server
+    // set, not the request (a header set from input is reported where it is set).
+    clean("res.getHeader", ALL_KINDS),
+    clean("res.getHeaders", ALL_KINDS),
+    clean("response.getHeader", ALL_KINDS),
+    clean("response.getHeaders", ALL_KINDS),
+    clean("reply.getHeader", ALL_KINDS),
+    clean("reply.getHeaders", ALL_KINDS),
+    clean("**.ServerResponse.getHeader", ALL_KINDS),
+    // A `Set-Cookie` value built by the `cookie` package: the value is encoded (`encodeURIComponent` unless told
+    // otherwise) and name and value are checked against the cookie grammar, which has no line breaks (cookie 1.1
+    // names it `stringifySetCookie`).
+    clean("cookie.serialize", Kind::Header.bit() | Kind::Log.bit()),
+    clean("cookie.stringifySetCookie", Kind::Header.bit() | Kind::Log.bit()),
     // What a server answers is not the credential the request carried (`fetch(url, { headers: { Authorization:
     // token } })` → `response.status` logged): HTTP clients' results are no secrets.
     clean("fetch", Kind::LoggedCredential.bit()),
