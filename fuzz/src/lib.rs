@@ -39,14 +39,19 @@ pub fn analyze_template(data: &[u8]) {
     const RB: &str = "class PagesController < ApplicationController\n  def show\n    @bio = params[:b]\n    @x = params[:x]\n  end\nend\n";
     const JS: &str = "const app = require(\"express\")();\napp.get(\"/\", (req, res) => res.render(\"page\", { bio: req.query.b, x: req.query.x }));\n";
     const CS: &str = "public class PagesController : Controller {\n  public IActionResult Show(string b) {\n    ViewBag.X = Request.Query[\"x\"];\n    return View(new Page { Bio = b });\n  }\n}\n";
+    const SPRING: &str = "@Controller\npublic class PageController {\n  @GetMapping(\"/\")\n  public String page(@RequestParam String b, @RequestParam String x, Model model) {\n    model.addAttribute(\"bio\", b);\n    model.addAttribute(\"x\", x);\n    return \"page\";\n  }\n}\n";
+    const SERVLET: &str = "public class PageServlet extends HttpServlet {\n  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws Exception {\n    req.setAttribute(\"bio\", req.getParameter(\"b\"));\n    req.setAttribute(\"x\", req.getParameter(\"x\"));\n    req.getRequestDispatcher(\"/WEB-INF/page.jsp\").forward(req, resp);\n  }\n}\n";
     let Some((&which, rest)) = data.split_first() else { return };
-    let (template, code_path, code) = match which % 6 {
+    let (template, code_path, code) = match which % 8 {
         0 => ("/var/task/templates/page.html", "/var/task/app.py", PY),
         1 => ("/var/task/app/views/pages/show.html.erb", "/var/task/app/controllers/pages_controller.rb", RB),
         2 => ("/var/task/views/page.ejs", "/var/task/app.js", JS),
         3 => ("/var/task/views/page.hbs", "/var/task/app.js", JS),
         4 => ("/var/task/views/page.pug", "/var/task/app.js", JS),
-        _ => ("/var/task/Views/Pages/Show.cshtml", "/var/task/Controllers/PagesController.cs", CS),
+        5 => ("/var/task/Views/Pages/Show.cshtml", "/var/task/Controllers/PagesController.cs", CS),
+        // Thymeleaf by its folder (its text decides for other `.html` files), JSP by its extension.
+        6 => ("/var/task/src/main/resources/templates/page.html", "/var/task/PageController.java", SPRING),
+        _ => ("/var/task/WEB-INF/page.jsp", "/var/task/PageServlet.java", SERVLET),
     };
     let files = [
         warden_sast::SourceFile { path: code_path.to_string(), text: code.to_string(), layer: None },

@@ -92,7 +92,7 @@ pub fn analyze(files: &[SourceFile], options: &Options) -> Analysis {
         .iter()
         .filter_map(|f| match Lang::of_path(&f.path) {
             Some(l) => Some((l, None, f)),
-            None => templates::syntax_of(&f.path).map(|(l, s)| (l, Some(s), f)),
+            None => templates::syntax_for(&f.path, &f.text).map(|(l, s)| (l, Some(s), f)),
         })
         .filter(|(l, _, _)| only.is_none_or(|o| o == l.family()))
         .collect();

@@ -46,9 +46,10 @@ struct Expectations {
     forbidden: BTreeSet<(String, u32, String)>,
 }
 
-/// A comment line of code or of a template (`{# … #}`, `<%# … %>`, `{{!-- … --}}`, Pug's `//-`, Razor's `@* *@`).
+/// A comment line of code or of a template (`{# … #}`, `<%# … %>`, `{{!-- … --}}`, Pug's `//-`, Razor's `@* *@`,
+/// JSP's `<%-- … --%>`, HTML's `<!-- … -->` in Thymeleaf).
 fn is_comment(t: &str) -> bool {
-    ["#", "//", "/*", "*", "{#", "<%#", "{{!", "@*"].iter().any(|c| t.starts_with(c))
+    ["#", "//", "/*", "*", "{#", "<%#", "{{!", "@*", "<%--", "<!--"].iter().any(|c| t.starts_with(c))
 }
 
 fn markers(file: &str, text: &str, exp: &mut Expectations) {

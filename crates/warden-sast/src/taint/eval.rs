@@ -52,6 +52,7 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
     let mut fx = Fx {
         program,
         m,
+        me: (m, f),
         module,
         comp: Compiled::of(module.lang),
         env: Env::default(),
@@ -67,7 +68,7 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
         inline_depth: 0,
         loops: 0,
         deps: Vec::new(),
-        html_route: is_flask_view(module, func),
+        body_route: returns_body(module, func),
         rendered: false,
         action: func.class.as_ref().map(|_| func.name.clone()),
         plain_type: false,
@@ -101,18 +102,26 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
 }
 
 /// A function decorated as a Flask route (`@app.route`, `@bp.get`) in a module that imports Flask.
-fn is_flask_view(module: &Module, func: &Function) -> bool {
-    module.lang == crate::lang::Lang::Python
-        && module.imports.iter().any(|i| i.target == "flask" || i.target.starts_with("flask."))
-        && func.decorators.iter().any(|d| {
+/// A web route whose return value is the response body: a Flask view (`@app.route`), a Spring MVC mapping method
+/// (`@GetMapping`; a string with markup is no view name) or a JAX-RS resource method (`@GET`).
+fn returns_body(module: &Module, func: &Function) -> bool {
+    let decorated = |pick: fn(&str) -> bool| {
+        func.decorators.iter().any(|d| {
             let callee = match &d.kind {
                 ExprKind::Call { callee, .. } => callee.dotted(),
                 _ => d.dotted(),
             };
-            callee.is_some_and(|c| {
-                matches!(c.rsplit('.').next(), Some("route" | "get" | "post" | "put" | "patch" | "delete"))
-            })
+            callee.is_some_and(|c| c.rsplit('.').next().is_some_and(pick))
         })
+    };
+    match module.lang {
+        Lang::Python => {
+            module.imports.iter().any(|i| i.target == "flask" || i.target.starts_with("flask."))
+                && decorated(|d| matches!(d, "route" | "get" | "post" | "put" | "patch" | "delete"))
+        }
+        Lang::Java => decorated(|d| d.ends_with("Mapping") || matches!(d, "GET" | "POST" | "PUT" | "PATCH" | "DELETE")),
+        _ => false,
+    }
 }
 
 fn is_method(module: &Module, func: &Function) -> bool {
@@ -122,6 +131,8 @@ fn is_method(module: &Module, func: &Function) -> bool {
 struct Fx<'p, 'a> {
     program: &'p Program<'a>,
     m: usize,
+    /// The function analysed (its own summary, met at a recursive call, is last round's).
+    me: FnRef,
     module: &'a Module,
     comp: &'static Compiled,
     env: Env,
@@ -137,8 +148,8 @@ struct Fx<'p, 'a> {
     work: usize,
     inline_depth: usize,
     deps: Vec<FnRef>,
-    /// A Flask view: a string it returns is an HTML response.
-    html_route: bool,
+    /// A route whose return value is the response body: a string it returns is sent as HTML.
+    body_route: bool,
     /// Whether the function rendered a template itself (Rails then does not render the action's view).
     rendered: bool,
     /// The function's name when it is a method (an MVC action renders the view of its name).
@@ -162,11 +173,7 @@ impl<'p, 'a> Fx<'p, 'a> {
             self.lambda_handler = entry.lambda;
             self.event_names = entry.event_names.clone();
         }
-        let error_handler = func.params.len() == 4
-            && func
-                .params
-                .first()
-                .is_some_and(|p| matches!(p.name.as_str(), "err" | "error" | "e" | "ex" | "exception"));
+        let error_handler = func.params.len() == 4 && func.params.first().is_some_and(|p| is_error_name(&p.name));
         for (i, p) in func.params.iter().enumerate() {
             let source = entry.and_then(|e| e.params.iter().find(|s| s.index == i));
             let taint = if i == 0 && error_handler {
@@ -186,6 +193,22 @@ impl<'p, 'a> Fx<'p, 'a> {
             } else {
                 match &inline {
                     None => Some(Taint::param(i, self.m, p.span, format!("parameter `{}`", p.name))),
+                    // A Node error-first callback's error (`(writeError) => …`, `(err, data) => …`) is an error,
+                    // not the data the receiver holds (`e` is as often an element or an event).
+                    Some(t)
+                        if i == 0
+                            && p.name != "e"
+                            && is_error_name(&p.name)
+                            && self.module.lang.family() == Lang::JavaScript =>
+                    {
+                        t.as_ref().and_then(|t| {
+                            let mut t = t.step(self.m, p.span, format!("passed to `{}`", p.name));
+                            t.labels &= EXCEPTION;
+                            t.params = 0;
+                            t.host_params = 0;
+                            (!t.is_empty()).then_some(t)
+                        })
+                    }
                     Some(t) => t.as_ref().map(|t| t.step(self.m, p.span, format!("passed to `{}`", p.name))),
                 }
             };
@@ -253,6 +276,7 @@ impl<'p, 'a> Fx<'p, 'a> {
                 if let Some(e) = value {
                     self.check_response(e, &v, *span);
                 }
+                self.view_returned(&v, *span);
                 self.ret = std::mem::take(&mut self.ret).join(v);
             }
             Stmt::Throw(value, _) => {
@@ -676,8 +700,36 @@ impl<'p, 'a> Fx<'p, 'a> {
                 // Koa's `ctx.body`/`ctx.status`/`ctx.res` are the response being built, not the request.
                 let koa_response = self.module.lang.family() == Lang::JavaScript
                     && matches!(&obj.kind, ExprKind::Name(o) if matches!(o.as_str(), "ctx" | "context"))
-                    && matches!(name.as_str(), "body" | "response" | "res" | "status" | "state" | "type" | "app");
-                if is_trusted_event_key(name) || (on_request && is_trusted_request_attribute(name)) || koa_response {
+                    && matches!(
+                        name.as_str(),
+                        "body"
+                            | "response"
+                            | "res"
+                            | "status"
+                            | "message"
+                            | "length"
+                            | "lastModified"
+                            | "etag"
+                            | "headerSent"
+                            | "writable"
+                            | "state"
+                            | "type"
+                            | "app"
+                    );
+                // Hono's `c.env` (the Worker's bindings), `c.var` (what middleware set), `c.res`: not the request.
+                let hono_context = self.module.lang.family() == Lang::JavaScript
+                    && matches!(&obj.kind, ExprKind::Name(o) if o == "c")
+                    && matches!(name.as_str(), "env" | "var" | "executionCtx" | "event" | "res" | "error");
+                // A Django/Flask middleware reading back `response.headers["Vary"]`: what the application set.
+                let own_response_headers = self.module.lang == Lang::Python
+                    && matches!(&obj.kind, ExprKind::Name(o) if matches!(o.as_str(), "response" | "resp"))
+                    && matches!(name.as_str(), "headers" | "cookies" | "status_code");
+                if is_trusted_event_key(name)
+                    || (on_request && is_trusted_request_attribute(name))
+                    || koa_response
+                    || hono_context
+                    || own_response_headers
+                {
                     return Value::default();
                 }
                 let mut o = self.expr(obj);
@@ -1244,7 +1296,7 @@ impl<'p, 'a> Fx<'p, 'a> {
     /// A Lambda handler's response: exception details in it, input in an HTML body, or a redirect to input.
     fn check_response(&mut self, e: &Expr, v: &Value, span: Span) {
         let Some(t) = &v.taint else { return };
-        if self.lambda_handler
+        if (self.lambda_handler || self.body_route)
             && t.fires(Kind::StackTrace)
             && let Some(rule) = self.comp.rule_for(Kind::StackTrace)
         {
@@ -1258,11 +1310,11 @@ impl<'p, 'a> Fx<'p, 'a> {
                 trace,
             });
         }
-        if self.html_route
+        if self.body_route
             && contains_html_literal(e)
             && let Some(ht) = &v.taint
         {
-            // A Flask view returning a string sends it as text/html.
+            // A Flask view or a Spring `@GetMapping` method returning a string sends it as text/html.
             self.sink_hit(Kind::Xss, ht, "an HTML response body", span);
         }
         if starts_with_literal(e, "redirect:")
@@ -1471,7 +1523,10 @@ impl<'p, 'a> Fx<'p, 'a> {
                         trace,
                     });
                 }
-                if t.reaches_from_params(reach.kind) {
+                // A recursive call's summary is the one being computed: its sinks reached from parameters are
+                // this body's own (kept alive through itself, a flow an earlier round over-approximated would never
+                // go away).
+                if t.reaches_from_params(reach.kind) && target != self.me {
                     let mut steps = t.steps();
                     steps.extend(reach.steps.iter().skip(1).cloned());
                     self.sinks.push(SinkReach { params: t.params_for(reach.kind), steps, ..reach.clone() });
@@ -1604,6 +1659,12 @@ fn is_trusted_event_key(key: &str) -> bool {
             | "stage_variables"
             | "root_path"
     )
+}
+
+/// A parameter named for an error: `err`, `error`, `e`, `ex`, `exception`, `writeError`, `parseErr`.
+fn is_error_name(name: &str) -> bool {
+    matches!(name, "err" | "error" | "e" | "ex" | "exception")
+        || ["Error", "Err", "Exception"].iter().any(|s| name.len() > s.len() && name.ends_with(s))
 }
 
 /// The URL a request was sent to: `request.url`, `req.nextUrl`, `internalRequest.url`, or `new URL(request.url)`

@@ -8,15 +8,23 @@
 //! that is not a template simply has none.
 
 mod ejs;
+mod el;
 mod erb;
 mod handlebars;
 mod jinja;
+mod jsp;
 mod pug;
 mod razor;
+mod request;
+mod thymeleaf;
 
 use crate::frontend::module_name;
-use crate::ir::{Module, Span, TemplateOutput};
+use crate::ir::{Import, Module, Span, TemplateOutput};
 use crate::lang::Lang;
+
+/// The alias of a template's [`Import`]s that name the templates it includes (`<%@ include file="header.jspf" %>`,
+/// `th:replace="~{fragments/header :: header}"`): they see the variables it was given.
+pub const INCLUDE: &str = "<include>";
 
 /// The template syntaxes understood.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,9 +41,15 @@ pub enum Syntax {
     Pug,
     /// Razor: `@Html.Raw(x)`, `new HtmlString(x)`.
     Razor,
+    /// Thymeleaf (`.html` with `th:` attributes, or under a Spring `templates/` resource folder): `th:utext`,
+    /// `[(${x})]`.
+    Thymeleaf,
+    /// JSP (`.jsp`, `.jspx`, `.jspf`, `.tag`, `.tagx`): `<%= x %>`, `out.print(x)`, EL `${x}` outside tags.
+    Jsp,
 }
 
-/// A template file's syntax and the language whose code renders it.
+/// A template file's syntax and the language whose code renders it, by its name alone (`.html` is Jinja's until
+/// its text says otherwise: see [`syntax_for`]).
 pub fn syntax_of(path: &str) -> Option<(Lang, Syntax)> {
     let name = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
     let ext = name.rsplit_once('.').map(|(_, e)| e)?;
@@ -45,33 +59,103 @@ pub fn syntax_of(path: &str) -> Option<(Lang, Syntax)> {
         "hbs" | "handlebars" | "mustache" => (Lang::JavaScript, Syntax::Handlebars),
         "pug" | "jade" => (Lang::JavaScript, Syntax::Pug),
         "cshtml" | "razor" => (Lang::CSharp, Syntax::Razor),
+        "jsp" | "jspx" | "jspf" | "tag" | "tagx" => (Lang::Java, Syntax::Jsp),
         "html" | "htm" | "jinja" | "jinja2" | "j2" | "djhtml" => (Lang::Python, Syntax::Jinja),
         _ => return None,
     })
 }
 
-/// A template as a module: its path and name like code's, its unescaped outputs.
+/// A template file's syntax from its name and text: an `.html` file is Thymeleaf (rendered by Java) when it uses
+/// Thymeleaf's attributes or inlining, or sits in a Spring resource folder of templates; Jinja otherwise.
+pub fn syntax_for(path: &str, text: &str) -> Option<(Lang, Syntax)> {
+    let found = syntax_of(path)?;
+    let spring = ["src/main/resources/templates/", "BOOT-INF/classes/templates/", "WEB-INF/templates/"];
+    let html = [".html", ".htm"].iter().any(|e| path.to_ascii_lowercase().ends_with(e));
+    if html && (spring.iter().any(|d| path.contains(d)) || thymeleaf::is_thymeleaf(text)) {
+        return Some((Lang::Java, Syntax::Thymeleaf));
+    }
+    Some(found)
+}
+
+/// A template as a module: its path and name like code's, its unescaped outputs; reads of the request written
+/// unescaped become a servlet method of the module ([`request`]).
 pub fn lower(lang: Lang, syntax: Syntax, path: &str, text: &str) -> Module {
     let found = match syntax {
-        Syntax::Jinja => jinja::outputs(text),
-        Syntax::Erb => erb::outputs(text),
-        Syntax::Ejs => ejs::outputs(text),
-        Syntax::Handlebars => handlebars::outputs(text),
-        Syntax::Pug => pug::outputs(text),
-        Syntax::Razor => razor::outputs(text),
+        Syntax::Thymeleaf => thymeleaf::outputs(text),
+        Syntax::Jsp => jsp::outputs(text),
+        _ => {
+            let raw = match syntax {
+                Syntax::Erb => erb::outputs(text),
+                Syntax::Ejs => ejs::outputs(text),
+                Syntax::Handlebars => handlebars::outputs(text),
+                Syntax::Pug => pug::outputs(text),
+                Syntax::Razor => razor::outputs(text),
+                _ => jinja::outputs(text),
+            };
+            raw.into_iter()
+                .filter_map(|r| Some(Out { start: r.start, end: r.end, what: Written::Var(root_of(r.expr, syntax)?) }))
+                .collect()
+        }
     };
     let mut module = Module::new(lang, path, &module_name(path));
-    module.template = Some(
-        found
-            .into_iter()
-            .filter_map(|raw| {
-                let root = root_of(raw.expr, syntax)?;
-                let written = text.get(raw.start..raw.end).unwrap_or_default().trim().chars().take(120).collect();
-                Some(TemplateOutput { span: span_of(text, raw.start, raw.end), root, written })
-            })
-            .collect(),
-    );
+    let included = match syntax {
+        Syntax::Thymeleaf => thymeleaf::includes(text),
+        Syntax::Jsp => jsp::includes(text),
+        _ => Vec::new(),
+    };
+    module.imports = included.into_iter().map(|target| Import { alias: INCLUDE.to_string(), target }).collect();
+    let mut outputs = Vec::new();
+    let mut reads = Vec::new();
+    for out in found {
+        let span = span_of(text, out.start, out.end);
+        let written = text.get(out.start..out.end).unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ");
+        let written = written.chars().take(120).collect();
+        match out.what {
+            Written::Var(root) => outputs.push(TemplateOutput { span, root, written }),
+            Written::Request { method, key } => reads.push(request::Read { span, written, method, key }),
+        }
+    }
+    if lang == Lang::Java
+        && let Some(servlet) = request::servlet(&reads)
+    {
+        module.functions.push(servlet);
+    }
+    module.template = Some(outputs);
     module
+}
+
+/// What an unescaped output writes: a variable the template was given, or a read of the request itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Written {
+    Var(String),
+    Request { method: &'static str, key: Option<String> },
+}
+
+/// An unescaped output as resolved: its bytes and what it writes.
+#[derive(Debug, PartialEq, Eq)]
+struct Out {
+    start: usize,
+    end: usize,
+    what: Written,
+}
+
+/// `text` with every match of `re` (comments) blanked: the same bytes and lines, spaces for the rest.
+fn blank(text: &str, re: &Option<regex::Regex>) -> String {
+    let Some(re) = re.as_ref() else { return text.to_string() };
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for m in re.find_iter(text) {
+        out.push_str(text.get(at..m.start()).unwrap_or_default());
+        for c in m.as_str().chars() {
+            match c {
+                '\n' => out.push('\n'),
+                c => out.extend(std::iter::repeat_n(' ', c.len_utf8())),
+            }
+        }
+        at = m.end();
+    }
+    out.push_str(text.get(at..).unwrap_or_default());
+    out
 }
 
 /// Whether a render call naming `name` (`"page.html"`, `"orders/show"`, `"index"`) means the template at `path`:
@@ -155,7 +239,7 @@ mod tests {
     use super::*;
 
     fn roots(path: &str, text: &str) -> Vec<(u32, String)> {
-        let (lang, syntax) = syntax_of(path).unwrap();
+        let (lang, syntax) = syntax_for(path, text).unwrap();
         lower(lang, syntax, path, text).template.unwrap().into_iter().map(|o| (o.span.start_line, o.root)).collect()
     }
 
@@ -179,6 +263,22 @@ mod tests {
             roots("Views/Home/Index.cshtml", razor),
             vec![(2, "Model".into()), (3, "ViewBag.Note".into()), (4, "ViewData.Sig".into())]
         );
+    }
+
+    #[test]
+    fn java_templates_by_name_and_text() {
+        assert_eq!(syntax_for("templates/p.html", "{{ x|safe }}"), Some((Lang::Python, Syntax::Jinja)));
+        assert_eq!(syntax_for("t/p.html", "<p th:utext=\"${x}\">"), Some((Lang::Java, Syntax::Thymeleaf)));
+        assert_eq!(syntax_for("src/main/resources/templates/p.html", "<p>"), Some((Lang::Java, Syntax::Thymeleaf)));
+        assert_eq!(syntax_for("WEB-INF/views/p.jsp", ""), Some((Lang::Java, Syntax::Jsp)));
+        let thymeleaf = "<p th:text=\"${name}\"></p>\n<p th:utext=\"${bio}\"></p>\n<p th:utext=\"${param.q}\"></p>";
+        assert_eq!(roots("templates/p.html", thymeleaf), vec![(2, "bio".into())]);
+        let jsp = "<%-- c --%>\n<p>${bio}</p>\n<c:out value=\"${name}\"/>\n<%= request.getParameter(\"q\") %>";
+        assert_eq!(roots("WEB-INF/p.jsp", jsp), vec![(2, "bio".into())]);
+        let (lang, syntax) = syntax_for("WEB-INF/p.jsp", jsp).unwrap();
+        let module = lower(lang, syntax, "WEB-INF/p.jsp", jsp);
+        let servlet = module.functions.get(1).unwrap();
+        assert_eq!((servlet.name.as_str(), servlet.span.start_line), ("_jspService", 4));
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Render calls: which template a call renders and what it gives it (`render_template("page.html", bio=bio)`,
 //! `render(request, "page.html", {"bio": bio})`, `res.render("page", { bio })`, Sinatra `erb :page`, Rails
-//! `render :show` or an action's own view), checked against the template's unescaped outputs
+//! `render :show` or an action's own view, Spring MVC views and servlet forwards: [`java`]), checked against the template's unescaped outputs
 //! ([`crate::templates`]): input written unescaped is cross-site scripting, reported in the template.
+
+mod java;
 
 use super::Fx;
 use crate::ir::{Arg, ExprKind, Span};
@@ -11,6 +13,9 @@ use crate::tables::Kind;
 use crate::taint::SinkReach;
 use crate::taint::compiled::matches;
 use crate::taint::value::Value;
+
+/// Templates rendered by one render call, at most, counting those included.
+const MAX_INCLUDED: usize = 32;
 
 /// Calls that render a template, per language family.
 const PYTHON: &[&str] = &[
@@ -28,6 +33,12 @@ const RUBY: &[&str] = &["render", "erb", "haml", "slim", "**.render", "redirect_
 impl Fx<'_, '_> {
     /// A render call: its template's unescaped outputs checked against what the call gives it.
     pub(super) fn render_checks(&mut self, site: &CallSite, args: &[Arg], vals: &[Value]) {
+        if self.module.lang.family() == Lang::Java {
+            if !self.program.templates.is_empty() {
+                self.java_render_call(site, args, vals);
+            }
+            return;
+        }
         let renders = match self.module.lang.family() {
             Lang::Python => PYTHON,
             Lang::JavaScript => JAVASCRIPT,
@@ -106,16 +117,46 @@ impl Fx<'_, '_> {
         vals: &[Value],
         context: Option<&crate::ir::Expr>,
     ) {
-        let targets: Vec<usize> = self.program.templates_named(name).collect();
-        for t in targets {
-            let Some(outputs) = self.program.modules.get(t).and_then(|m| m.template.as_ref()) else { continue };
+        // The template and those it includes (`<%@ include file=… %>`, `th:replace="~{header :: h}"`), which see
+        // the same variables.
+        let mut pending = vec![name.to_string()];
+        let mut seen: Vec<usize> = Vec::new();
+        while let Some(part) = pending.pop() {
+            let targets: Vec<usize> = self.program.templates_named(&part).filter(|t| !seen.contains(t)).collect();
+            for t in targets {
+                if seen.len() >= MAX_INCLUDED {
+                    break;
+                }
+                seen.push(t);
+                let Some(module) = self.program.modules.get(t) else { continue };
+                let included = module.imports.iter().filter(|i| i.alias == crate::templates::INCLUDE);
+                pending.extend(included.map(|i| i.target.clone()));
+                let label =
+                    if part == name { format!("`{name}`") } else { format!("`{name}` (which includes `{part}`)") };
+                self.render_outputs(t, &label, (callee, span), args, vals, context);
+            }
+        }
+    }
+
+    /// The outputs of template `t` checked against what a render gives it.
+    fn render_outputs(
+        &mut self,
+        t: usize,
+        label: &str,
+        (callee, span): (&str, Span),
+        args: &[Arg],
+        vals: &[Value],
+        context: Option<&crate::ir::Expr>,
+    ) {
+        let Some(outputs) = self.program.modules.get(t).and_then(|m| m.template.as_ref()) else { return };
+        {
             for out in outputs {
                 let Some(v) = self.given(&out.root, args, vals, context) else { continue };
                 let Some(taint) = v.taint.filter(|t| t.fires(Kind::Xss) || t.reaches_from_params(Kind::Xss)) else {
                     continue;
                 };
                 let mut steps = taint.steps();
-                steps.push((self.m, span, format!("rendered by `{callee}` into `{name}` as `{}`", out.root)));
+                steps.push((self.m, span, format!("rendered by `{callee}` into {label} as `{}`", out.root)));
                 steps.push((t, out.span, format!("written unescaped by `{}`", out.written)));
                 if taint.fires(Kind::Xss)
                     && let Some(rule) = self.comp.rule_for(Kind::Xss)
@@ -134,7 +175,7 @@ impl Fx<'_, '_> {
                         kind: Kind::Xss,
                         module: t,
                         span: out.span,
-                        callee: format!("template {name}"),
+                        callee: format!("template {}", label.replace('`', "")),
                         steps,
                     });
                 }
@@ -144,6 +185,9 @@ impl Fx<'_, '_> {
 
     /// The value a render gives a template under `root`.
     fn given(&mut self, root: &str, args: &[Arg], vals: &[Value], context: Option<&crate::ir::Expr>) -> Option<Value> {
+        if self.module.lang.family() == Lang::Java {
+            return self.given_java(root);
+        }
         if let Some(entry) = root.strip_prefix("ViewBag.").or_else(|| root.strip_prefix("ViewData.")) {
             return self
                 .read_path_value(&format!("ViewBag.{entry}"))
