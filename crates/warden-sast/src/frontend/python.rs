@@ -341,7 +341,9 @@ fn assignment(cx: &mut Cx, node: Node, out: &mut Vec<Stmt>) {
     } else {
         value
     };
+    let setter = setter_call(&target);
     destructure(target, value, ty, span(node), out);
+    out.extend(setter.map(Stmt::Expr));
 }
 
 /// `a, b = x, y` pairs up; `a, b = t` gives each `t[i]`.
@@ -372,6 +374,20 @@ pub(crate) fn destructure(
         return;
     }
     out.push(Stmt::Assign { target, value, ty, span });
+}
+
+/// `resp["X-Name"] = v` also calls `resp.[]=("X-Name", resp["X-Name"])` (Python's `__setitem__`, named as Ruby's
+/// front end names it), so that sinks on stores into an element (a response's headers) are seen. Only for a literal
+/// key: a header is set by its name.
+fn setter_call(target: &Expr) -> Option<Expr> {
+    let ExprKind::Index { obj, index } = &target.kind else { return None };
+    if !matches!(index.kind, ExprKind::Str(_)) {
+        return None;
+    }
+    let arg = |value: Expr| Arg { name: None, value, spread: false };
+    let callee = Expr::new(ExprKind::Attr { obj: obj.clone(), name: "[]=".to_string() }, target.span);
+    let args = vec![arg(index.as_ref().clone()), arg(target.clone())];
+    Some(Expr::new(ExprKind::Call { callee: Box::new(callee), args, new: false }, target.span))
 }
 
 pub(crate) fn expr(cx: &mut Cx, node: Node) -> Expr {

@@ -2,8 +2,8 @@
 //! password, key, salt, nonce, OTP, session id or reset code, made with a predictable generator.
 
 use super::RawHit;
-use super::shared_walk::{assignments, walk_expr, walk_stmts};
-use crate::ir::{Expr, ExprKind, Module, Stmt};
+use super::shared_walk::{assignments, expressions, walk_expr, walk_stmts};
+use crate::ir::{Expr, ExprKind, Module, Span, Stmt};
 
 /// Dotted callees of predictable generators (after nothing is resolved: as written).
 const WEAK: &[&str] = &[
@@ -92,6 +92,36 @@ fn last_name(target: &Expr) -> Option<&str> {
 pub fn check(module: &Module, out: &mut Vec<RawHit>) {
     assignments(module, &mut |target, value, span| {
         if last_name(target).is_some_and(is_secret_name) && uses_weak_random(value) {
+            out.push(RawHit {
+                span,
+                message: "a secret value made with a predictable random generator".into(),
+                trace: Vec::new(),
+            });
+        }
+    });
+    // `res.cookie("token", Math.random())`, `{ resetCode: rand(1e6) }`: a value given under a secret's name.
+    expressions(module, &mut |e| {
+        let spans: Vec<Span> = match &e.kind {
+            ExprKind::Call { args, .. } => {
+                let cookie = args.first().and_then(|a| a.value.as_str()).is_some_and(is_secret_name)
+                    && args.iter().skip(1).any(|a| uses_weak_random(&a.value));
+                let named =
+                    args.iter().any(|a| a.name.as_deref().is_some_and(is_secret_name) && uses_weak_random(&a.value));
+                if cookie || named { vec![e.span] } else { Vec::new() }
+            }
+            ExprKind::Dict(entries) => entries
+                .iter()
+                .filter(|(k, v)| {
+                    k.as_ref()
+                        .and_then(|k| k.as_str().map(str::to_string).or_else(|| k.dotted()))
+                        .is_some_and(|k| is_secret_name(&k))
+                        && uses_weak_random(v)
+                })
+                .map(|(_, v)| v.span)
+                .collect(),
+            _ => Vec::new(),
+        };
+        for span in spans {
             out.push(RawHit {
                 span,
                 message: "a secret value made with a predictable random generator".into(),

@@ -1,7 +1,9 @@
 //! Sources, sinks and sanitizers of Python: the standard library, DB-API drivers, SQLAlchemy, Django, Flask,
 //! FastAPI, boto3, requests/urllib3/httpx, lxml, PyYAML, pickle and friends.
 
-use super::{ALL_KINDS, Args, Kind, Label, ParamSources, Sanitizer, Sink, Source, Tables};
+use super::{
+    ALL_KINDS, Args, Kind, Label, ParamSources, Sanitizer, Sink, Source, Tables, stores_location, stores_other_header,
+};
 use crate::rules::CallSite;
 
 const fn sink(kind: Kind, pattern: &'static str, args: Args) -> Sink {
@@ -311,6 +313,28 @@ pub static TABLES: Tables = Tables {
         sink(Kind::Header, "**.headers.set", Args::From(1)),
         sink(Kind::Header, "**.set_header", Args::From(1)),
         sink(Kind::Header, "**.add_header", Args::From(1)),
+        // `resp.headers["X-Name"] = v` (Flask, Starlette), `response["X-Name"] = v` (a Django response).
+        Sink { kind: Kind::Header, pattern: "**.headers.[]=", args: Args::At(1, ""), when: Some(stores_other_header) },
+        Sink {
+            kind: Kind::Header,
+            pattern: "django.http.*.[]=",
+            args: Args::At(1, ""),
+            when: Some(stores_other_header),
+        },
+        Sink {
+            kind: Kind::Header,
+            pattern: "django.shortcuts.*.[]=",
+            args: Args::At(1, ""),
+            when: Some(stores_other_header),
+        },
+        Sink { kind: Kind::Redirect, pattern: "**.headers.[]=", args: Args::At(1, ""), when: Some(stores_location) },
+        Sink { kind: Kind::Redirect, pattern: "django.http.*.[]=", args: Args::At(1, ""), when: Some(stores_location) },
+        Sink {
+            kind: Kind::Redirect,
+            pattern: "django.shortcuts.*.[]=",
+            args: Args::At(1, ""),
+            when: Some(stores_location),
+        },
         // Exception details in web responses
         sink(Kind::StackTrace, "flask.jsonify", Args::Any),
         sink(Kind::StackTrace, "flask.make_response", Args::Any),
@@ -397,6 +421,11 @@ pub static TABLES: Tables = Tables {
         clean("**.get_object_or_404", ALL_KINDS),
         clean("**.query.get", ALL_KINDS),
         clean("**.query.filter_by", ALL_KINDS),
+        // Numbers and dates formatted from them (`http_date(timegm(t))`).
+        clean("calendar.timegm", ALL_KINDS),
+        clean("time.mktime", ALL_KINDS),
+        clean("email.utils.formatdate", ALL_KINDS),
+        clean("django.utils.http.http_date", ALL_KINDS),
         clean("json.dumps", Kind::Command.bit() | Kind::Header.bit() | Kind::Log.bit()),
         clean(
             "base64.b64encode",

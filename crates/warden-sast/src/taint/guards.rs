@@ -116,7 +116,9 @@ fn guard_of(cond: &Expr) -> Option<Guard> {
                 if VALIDATES_ARG.contains(&last) || VALIDATES_ARG.contains(&n.as_str()) {
                     return validated_arg(last, args).map(|p| Guard { path: p, kinds: ALL_KINDS, positive: true });
                 }
-                return None;
+                return path_check(last).and_then(|positive| {
+                    checked_path(args).map(|p| Guard { path: p, kinds: Kind::Path.bit(), positive })
+                });
             };
             if PREFIX.contains(&name.as_str()) {
                 return path(obj).map(|p| Guard {
@@ -141,10 +143,44 @@ fn guard_of(cond: &Expr) -> Option<Guard> {
             if VALIDATES_ARG.contains(&name.as_str()) {
                 return validated_arg(name, args).map(|p| Guard { path: p, kinds: ALL_KINDS, positive: true });
             }
-            None
+            path_check(name)
+                .and_then(|positive| checked_path(args).map(|p| Guard { path: p, kinds: Kind::Path.bit(), positive }))
         }
         _ => None,
     }
+}
+
+/// A check of a path the program defines, known by its name: `isSafePath(p)`, `is_path_inside(p, root)`,
+/// `isValidFilename(name)` hold for a good path (`Some(true)`); `isNonCanonicalPathname(p)`, `hasPathTraversal(p)`,
+/// `is_unsafe_path(p)` for a bad one (`Some(false)`).
+fn path_check(name: &str) -> Option<bool> {
+    let n = name.to_ascii_lowercase();
+    if !["path", "filename", "file_name", "dir"].iter().any(|w| n.contains(w)) {
+        return None;
+    }
+    let bad = ["noncanonical", "notcanonical", "unsafe", "invalid", "traversal", "outside", "malicious", "disallowed"];
+    let good = ["safe", "valid", "canonical", "allowed", "inside", "within", "contained"];
+    if bad.iter().any(|w| n.contains(w)) {
+        Some(false)
+    } else if good.iter().any(|w| n.contains(w)) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// The path a path check judges: its first variable argument that is not the directory it must stay in
+/// (`is_safe_path(BASE_DIR, name)`, `isPathInside(file, root)`).
+fn checked_path(args: &[Arg]) -> Option<String> {
+    let vars: Vec<String> =
+        args.iter().filter(|a| a.name.is_none() && !is_const(&a.value)).filter_map(|a| path(&a.value)).collect();
+    let is_base = |p: &String| {
+        let last = p.rsplit(['.', '[']).next().unwrap_or(p);
+        let l = last.to_ascii_lowercase();
+        ["root", "base", "parent", "allowed"].iter().any(|w| l.contains(w))
+            || (last.len() > 1 && last.chars().all(|c| c.is_ascii_uppercase() || c == '_' || c.is_ascii_digit()))
+    };
+    vars.iter().find(|p| !is_base(p)).or_else(|| vars.first()).cloned()
 }
 
 /// The value a validator checks: its `url=`/`value=` argument, the string after the pattern of Python's
