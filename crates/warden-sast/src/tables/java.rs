@@ -554,6 +554,11 @@ const OTHER_SINKS: &[Sink] = &[
     sink_if(Kind::Redirect, "**.addHeader", Args::At(1, ""), is_location),
     sink(Kind::Redirect, "**.HttpHeaders.setLocation", Args::First),
     sink(Kind::Redirect, "**.ResponseEntity.*.location", Args::First),
+    // JAX-RS: `Response.seeOther(uri)`, `Response.temporaryRedirect(uri)`, `Response.status(302).location(uri)`.
+    sink(Kind::Redirect, "**.Response.seeOther", Args::First),
+    sink(Kind::Redirect, "**.Response.temporaryRedirect", Args::First),
+    sink(Kind::Redirect, "**.Response.*.location", Args::First),
+    sink(Kind::Redirect, "**.ResponseBuilder.location", Args::First),
     sink_if(Kind::Redirect, "**.header", Args::At(1, ""), is_location),
     sink_if(Kind::Redirect, "**.put", Args::At(1, ""), is_location_header),
     sink_if(Kind::Redirect, "**.withHeaders", Args::First, location_entry),

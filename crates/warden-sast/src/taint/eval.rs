@@ -116,8 +116,20 @@ fn returns_body(module: &Module, func: &Function) -> bool {
     };
     match module.lang {
         Lang::Python => {
-            module.imports.iter().any(|i| i.target == "flask" || i.target.starts_with("flask."))
-                && decorated(|d| matches!(d, "route" | "get" | "post" | "put" | "patch" | "delete"))
+            let route = |d: &str| matches!(d, "route" | "get" | "post" | "put" | "patch" | "delete");
+            let flask = module.imports.iter().any(|i| i.target == "flask" || i.target.starts_with("flask."));
+            // FastAPI's `@app.get("/", response_class=HTMLResponse)`.
+            let html_class = func.decorators.iter().any(|d| match &d.kind {
+                ExprKind::Call { callee, args, .. } => {
+                    callee.dotted().is_some_and(|c| c.rsplit('.').next().is_some_and(route))
+                        && args.iter().any(|a| {
+                            a.name.as_deref() == Some("response_class")
+                                && a.value.dotted().is_some_and(|v| v.ends_with("HTMLResponse"))
+                        })
+                }
+                _ => false,
+            });
+            (flask && decorated(route)) || html_class
         }
         Lang::Java => decorated(|d| d.ends_with("Mapping") || matches!(d, "GET" | "POST" | "PUT" | "PATCH" | "DELETE")),
         _ => false,
