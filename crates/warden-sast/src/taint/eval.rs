@@ -85,7 +85,7 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
     let summary = Summary {
         ret_params: ret.taint.as_ref().map_or(0, |t| t.params),
         ret_host_params: ret.taint.as_ref().map_or(0, |t| t.host_params),
-        ret_sanitized: ret.taint.as_ref().map_or(0, |t| t.sanitized),
+        ret_sanitized: ret.taint.as_ref().map(Taint::param_cleaning).unwrap_or_default(),
         ret: ret.taint.clone().filter(|t| t.labels != 0).map(|mut t| {
             t.params = 0;
             t.host_params = 0;
@@ -1126,7 +1126,7 @@ impl<'p, 'a> Fx<'p, 'a> {
         }
         Some(match &v.taint {
             None => Host::Fixed,
-            Some(t) if t.sanitized & Kind::Redirect.bit() != 0 => Host::Fixed,
+            Some(t) if t.clean_for(Kind::Redirect.bit()) => Host::Fixed,
             Some(t) => Host::As { held: t.host_held(), params: t.host_params },
         })
     }
@@ -1204,7 +1204,7 @@ impl<'p, 'a> Fx<'p, 'a> {
             let mut steps = t.steps();
             steps.push((self.m, span, format!("reaches `{}`", short(callee))));
             self.sinks.push(SinkReach {
-                params: t.params_for(kind),
+                params: t.params_reaching(kind),
                 kind,
                 module: self.m,
                 span,
@@ -1541,7 +1541,7 @@ impl<'p, 'a> Fx<'p, 'a> {
                 if t.reaches_from_params(reach.kind) && target != self.me {
                     let mut steps = t.steps();
                     steps.extend(reach.steps.iter().skip(1).cloned());
-                    self.sinks.push(SinkReach { params: t.params_for(reach.kind), steps, ..reach.clone() });
+                    self.sinks.push(SinkReach { params: t.params_reaching(reach.kind), steps, ..reach.clone() });
                 }
             }
         }
@@ -1549,7 +1549,7 @@ impl<'p, 'a> Fx<'p, 'a> {
         for (i, t) in bound.iter().cloned().enumerate() {
             if i < 64 && summary.ret_params & (1 << i) != 0 {
                 let t = t.map(|mut t| {
-                    t.clean(summary.ret_sanitized);
+                    t.clean(summary.ret_sanitized.of(i));
                     if summary.ret_host_params & (1 << i) == 0 {
                         // This argument's data is returned, but something else decides where the result points.
                         t.fix_host();

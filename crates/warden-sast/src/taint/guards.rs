@@ -237,7 +237,7 @@ pub fn call_sanitizes(site: &CallSite, receiver: &Value) -> Option<Value> {
         if strips_breaks {
             let mut v = Value { taint: receiver.taint.clone(), ..Value::default() };
             if let Some(t) = v.taint.as_mut() {
-                t.sanitized |= Kind::Log.bit() | Kind::Header.bit();
+                t.clean(Kind::Log.bit() | Kind::Header.bit());
             }
             return Some(v);
         }

@@ -17,7 +17,7 @@ use crate::tables::Kind;
 pub use compiled::Compiled;
 use rayon::prelude::*;
 use std::collections::HashMap;
-use value::{Taint, Value};
+use value::{ParamCleaning, Taint, Value};
 
 /// A function of the package: (module index, function index).
 pub type FnRef = (usize, usize);
@@ -35,7 +35,7 @@ pub struct SinkReach {
 }
 
 /// What decides whether two rounds agree on a summary.
-type SummaryFingerprint = (u64, u64, u32, u8, Vec<(u64, Kind, Span)>, usize);
+type SummaryFingerprint = (u64, u64, ParamCleaning, u8, Vec<(u64, Kind, Span)>, usize);
 
 /// What a call of a function does with its arguments.
 #[derive(Debug, Clone, Default)]
@@ -44,8 +44,8 @@ pub struct Summary {
     pub ret_params: u64,
     /// Those of them that decide where the returned value points (for redirects and requests).
     pub ret_host_params: u64,
-    /// Kinds the returned parameter data has been cleaned for.
-    pub ret_sanitized: u32,
+    /// Kinds each parameter's returned data has been cleaned for.
+    pub ret_sanitized: ParamCleaning,
     /// Real taint the function returns on its own (a helper reading the request).
     pub ret: Option<Taint>,
     pub ret_ty: Option<String>,

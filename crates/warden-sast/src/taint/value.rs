@@ -30,14 +30,41 @@ pub struct Step {
 /// The maximum steps kept in a trace; older steps are dropped from the middle when shown.
 const MAX_STEPS: usize = 24;
 
+/// Parameters whose cleaning is tracked one by one (the others share [`Taint::sanitized`]).
+const TRACKED_PARAMS: usize = 6;
+/// The three real labels, then the tracked parameters.
+const SOURCES: usize = 3 + TRACKED_PARAMS;
+
+/// The slot of a label bit.
+fn label_slot(label: u8) -> usize {
+    match label {
+        INPUT => 0,
+        EXCEPTION => 1,
+        _ => 2,
+    }
+}
+
+/// Kinds each parameter's data was cleaned for: the tracked parameters one by one, then the rest together.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ParamCleaning([Kinds; TRACKED_PARAMS + 1]);
+
+impl ParamCleaning {
+    pub fn of(&self, i: usize) -> Kinds {
+        self.0.get(i.min(TRACKED_PARAMS)).copied().unwrap_or(0)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Taint {
     /// Real sources: [`INPUT`], [`EXCEPTION`], [`CREDENTIAL`].
     pub labels: u8,
     /// Symbolic sources: bit `i` is parameter `i` of the function being analysed (for its summary).
     pub params: u64,
-    /// Kinds this value has been cleaned for.
+    /// Kinds this value's data from later parameters (see [`TRACKED_PARAMS`]) has been cleaned for.
     pub sanitized: Kinds,
+    /// Kinds each real source's and each of the first parameters' data has been cleaned for: joining cleaned data
+    /// with other data (`${name}=${encodeURIComponent(value)}`) keeps what was cleaned.
+    by_source: [Kinds; SOURCES],
     pub trace: Option<Arc<Step>>,
     pub depth: usize,
     /// The value begins with a clean part that fixes where it points (`"/orders?q=" + x`, `base_url + x`): a
@@ -54,6 +81,7 @@ impl Taint {
             labels: label,
             params: 0,
             sanitized: 0,
+            by_source: [0; SOURCES],
             trace: Some(Arc::new(Step { module, span, note, prev: None })),
             depth: 1,
             fixed_host: false,
@@ -67,6 +95,7 @@ impl Taint {
             labels: 0,
             params: bit,
             sanitized: 0,
+            by_source: [0; SOURCES],
             trace: Some(Arc::new(Step { module, span, note, prev: None })),
             depth: 1,
             fixed_host: false,
@@ -85,6 +114,9 @@ impl Taint {
     /// cleaning survives a join with other data (`{ owner, status: response.status }`).
     pub fn clean(&mut self, kinds: Kinds) {
         self.sanitized |= kinds;
+        for slot in &mut self.by_source {
+            *slot |= kinds;
+        }
         for kind in [Kind::LoggedCredential, Kind::StackTrace] {
             if kinds & kind.bit() != 0 {
                 self.labels &= !label_bit(kind.label());
@@ -100,7 +132,35 @@ impl Taint {
     /// or it was cleaned for redirects and requests (`reverse()`, a validated URL).
     pub fn host_held(&self) -> bool {
         let both = Kind::Redirect.bit() | Kind::Ssrf.bit();
-        self.fixed_host || self.labels == 0 || self.sanitized & both == both
+        self.fixed_host || self.labels == 0 || self.clean_for(both)
+    }
+
+    /// The sources this value carries, as slots of `by_source`, and whether it carries untracked parameters.
+    fn present(&self) -> (impl Iterator<Item = usize> + '_, bool) {
+        let labels = [INPUT, EXCEPTION, CREDENTIAL].into_iter().filter(|l| self.labels & l != 0).map(label_slot);
+        let params = (0..TRACKED_PARAMS).filter(|i| self.params & (1 << i) != 0).map(|i| 3 + i);
+        (labels.chain(params), self.params >> TRACKED_PARAMS != 0)
+    }
+
+    /// Whether all of the value's data has been cleaned for `kinds`.
+    pub fn clean_for(&self, kinds: Kinds) -> bool {
+        let (mut slots, untracked) = self.present();
+        slots.all(|s| self.by_source.get(s).is_some_and(|k| k & kinds == kinds))
+            && (!untracked || self.sanitized & kinds == kinds)
+    }
+
+    /// Kinds the data of parameter `i` has been cleaned for.
+    pub fn param_sanitized(&self, i: usize) -> Kinds {
+        if i < TRACKED_PARAMS { self.by_source.get(3 + i).copied().unwrap_or(0) } else { self.sanitized }
+    }
+
+    /// Kinds each parameter's data has been cleaned for (for a summary of what a function returns).
+    pub fn param_cleaning(&self) -> ParamCleaning {
+        let mut out = [0; TRACKED_PARAMS + 1];
+        for (i, slot) in out.iter_mut().enumerate() {
+            *slot = self.param_sanitized(i);
+        }
+        ParamCleaning(out)
     }
 
     /// The parameters that matter at a sink of `kind`: for redirects and requests only those deciding the host.
@@ -121,16 +181,37 @@ impl Taint {
 
     /// Whether a sink of `kind` fires on this value (a real label, not cleaned for the kind).
     pub fn fires(&self, kind: Kind) -> bool {
-        self.labels & label_bit(kind.label()) != 0 && self.sanitized & kind.bit() == 0 && !self.host_fixed_for(kind)
+        let label = label_bit(kind.label());
+        self.labels & label != 0
+            && self.by_source.get(label_slot(label)).is_some_and(|k| k & kind.bit() == 0)
+            && !self.host_fixed_for(kind)
     }
 
     /// Whether the value reaches a sink of `kind` from a parameter (for summaries).
     pub fn reaches_from_params(&self, kind: Kind) -> bool {
-        self.params_for(kind) != 0 && self.sanitized & kind.bit() == 0
+        self.params_reaching(kind) != 0
+    }
+
+    /// The parameters whose data reaches a sink of `kind` here: those that matter for it, not cleaned for it.
+    pub fn params_reaching(&self, kind: Kind) -> u64 {
+        let params = self.params_for(kind);
+        (0..64)
+            .filter(|i| params & (1 << i) != 0 && self.param_sanitized(*i) & kind.bit() == 0)
+            .fold(0, |acc, i| acc | 1 << i)
     }
 
     fn host_fixed_for(&self, kind: Kind) -> bool {
         self.fixed_host && matches!(kind, Kind::Redirect | Kind::Ssrf)
+    }
+
+    /// Whether the value carries the source of slot `i`.
+    fn has_slot(&self, i: usize) -> bool {
+        match i {
+            0 => self.labels & INPUT != 0,
+            1 => self.labels & EXCEPTION != 0,
+            2 => self.labels & CREDENTIAL != 0,
+            _ => i - 3 < TRACKED_PARAMS && self.params & (1 << (i - 3)) != 0,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -162,10 +243,26 @@ pub fn join(a: Option<Taint>, b: Option<Taint>) -> Option<Taint> {
                 _ => a.depth <= b.depth,
             };
             let fixed_host = a.host_held() && b.host_held();
+            let mut by_source = [0; SOURCES];
+            for (i, (slot, (x, y))) in by_source.iter_mut().zip(a.by_source.iter().zip(&b.by_source)).enumerate() {
+                *slot = match (a.has_slot(i), b.has_slot(i)) {
+                    (true, true) => x & y,
+                    (true, false) => *x,
+                    (false, true) => *y,
+                    (false, false) => 0,
+                };
+            }
+            let untracked = |t: &Taint| t.params >> TRACKED_PARAMS != 0;
+            let sanitized = match (untracked(&a), untracked(&b)) {
+                (true, false) => a.sanitized,
+                (false, true) => b.sanitized,
+                _ => a.sanitized & b.sanitized,
+            };
             let (mut keep, other) = if keep_a { (a, b) } else { (b, a) };
             keep.labels |= other.labels;
             keep.params |= other.params;
-            keep.sanitized &= other.sanitized;
+            keep.sanitized = sanitized;
+            keep.by_source = by_source;
             keep.fixed_host = fixed_host;
             keep.host_params |= other.host_params;
             Some(keep)
