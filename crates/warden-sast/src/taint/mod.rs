@@ -101,7 +101,7 @@ pub struct Program<'a> {
 }
 
 /// How many rounds of summaries at most (each round analyses every function once).
-const MAX_ROUNDS: usize = 4;
+const MAX_ROUNDS: usize = 6;
 
 /// Analyses a package and returns its hits (taint, call checks; not secrets or custom checks).
 ///
