@@ -213,8 +213,8 @@ fn decorator_name(d: &crate::ir::Expr) -> String {
     }
 }
 
-/// Types whose values cannot carry an injection (the framework has parsed them).
-fn is_scalar(ty: &str) -> bool {
+/// Types whose values cannot carry an injection (the framework has parsed them; a method declared to return one).
+pub(crate) fn is_scalar(ty: &str) -> bool {
     matches!(
         ty.trim_end_matches('?'),
         "int"

@@ -95,6 +95,8 @@ pub struct Function {
     pub is_static: bool,
     /// The function this one is nested in (closures read its variables).
     pub parent: Option<FuncId>,
+    /// The declared return type, as written (`long`, `Optional<String>`), where the language declares one.
+    pub returns: Option<String>,
     pub span: Span,
 }
 
@@ -295,6 +297,7 @@ impl Module {
                 decorators: Vec::new(),
                 is_static: true,
                 parent: None,
+                returns: None,
                 span: Span::default(),
             }],
             classes: Vec::new(),

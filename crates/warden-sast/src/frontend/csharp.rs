@@ -263,6 +263,7 @@ fn class(w: &mut W, node: Node, out: &mut Vec<Stmt>) {
             decorators: Vec::new(),
             is_static: false,
             parent: None,
+            returns: None,
             span: span(p),
         });
         let body = params
@@ -436,6 +437,7 @@ fn accessor(
         decorators: Vec::new(),
         is_static,
         parent: None,
+        returns: None,
         span: span(node),
     });
     let saved_locals = std::mem::take(&mut w.locals);
@@ -460,6 +462,7 @@ fn function(
     is_static: bool,
     class_name: Option<String>,
 ) -> usize {
+    let returns = node.child_by_field_name("returns").or_else(|| node.child_by_field_name("type")).map(|t| w.text(t));
     let id = w.cx.add_function(Function {
         name,
         class: class_name,
@@ -468,6 +471,7 @@ fn function(
         decorators,
         is_static,
         parent: None,
+        returns,
         span: span(node),
     });
     let saved_locals = std::mem::take(&mut w.locals);
@@ -1462,6 +1466,7 @@ fn lambda(w: &mut W, node: Node, decorators: Vec<Expr>) -> usize {
         decorators,
         is_static: true,
         parent: None,
+        returns: None,
         span: span(node),
     });
     let ps = match node.child_by_field_name("parameters") {

@@ -768,6 +768,7 @@ impl<'c, 's> Lw<'c, 's> {
         let name = node.child_by_field_name("name").map(|n| self.text(n).to_string()).unwrap_or_default();
         let decorators = self.annotations(node);
         let is_static = self.cx.class.is_none() || has_modifier(self.cx, node, "static");
+        let returns = node.child_by_field_name("type").map(|t| self.text(t).to_string());
         let id = self.cx.add_function(Function {
             name,
             class: self.cx.class.clone(),
@@ -776,6 +777,7 @@ impl<'c, 's> Lw<'c, 's> {
             decorators,
             is_static,
             parent: None,
+            returns,
             span: after_modifiers(node),
         });
         self.scopes.push(HashSet::new());
@@ -1157,6 +1159,7 @@ impl<'c, 's> Lw<'c, 's> {
             decorators: Vec::new(),
             is_static: true,
             parent: None,
+            returns: None,
             span: s,
         });
         self.scopes.push(HashSet::new());
@@ -1212,6 +1215,7 @@ impl<'c, 's> Lw<'c, 's> {
             decorators: Vec::new(),
             is_static: true,
             parent: None,
+            returns: None,
             span: s,
         });
         let arg = vec![Arg { name: None, value: name_expr("arg", node), spread: false }];

@@ -209,6 +209,7 @@ fn alias_function(cx: &mut Cx, name: &str, target: &str, s: Span) {
         decorators: Vec::new(),
         is_static: true,
         parent: None,
+        returns: None,
         span: s,
     });
     cx.current = saved;
@@ -1102,6 +1103,7 @@ fn function(cx: &mut Cx, node: Node, name: String, decorators: Vec<Expr>) -> Fun
         decorators,
         is_static: !is_method,
         parent: None,
+        returns: None,
         span: span(node),
     });
     let saved_class = cx.class.take();

@@ -274,6 +274,7 @@ fn function(cx: &mut Cx, node: Node, decorators: Vec<Expr>) -> usize {
         decorators,
         is_static,
         parent: None,
+        returns: None,
         span: span(node),
     });
     let saved_class = cx.class.take();
@@ -511,6 +512,7 @@ fn expr_inner(cx: &mut Cx, node: Node) -> Expr {
                 decorators: Vec::new(),
                 is_static: true,
                 parent: None,
+                returns: None,
                 span: s,
             });
             let params = node.child_by_field_name("parameters").map(|p| params(cx, p)).unwrap_or_default();

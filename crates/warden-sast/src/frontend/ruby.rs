@@ -613,6 +613,7 @@ impl<'c, 's, 't> Rb<'c, 's, 't> {
             decorators: Vec::new(),
             is_static,
             parent: None,
+            returns: None,
             span: span(node),
         });
         let saved_class = self.cx.class.take();
@@ -1273,6 +1274,7 @@ impl<'c, 's, 't> Rb<'c, 's, 't> {
             decorators: Vec::new(),
             is_static: true,
             parent: None,
+            returns: None,
             span: s,
         });
         let implicit =

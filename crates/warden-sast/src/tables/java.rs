@@ -697,6 +697,15 @@ const OTHER_SANITIZERS: &[Sanitizer] = &[
     clean("**.Encode.forJava", LOG | HEADER),
     // Spring, Jsoup, OWASP HTML Sanitizer, JDK
     clean("**.HtmlUtils.htmlEscape", XSS),
+    // Tomcat's own escapers (`org.apache.tomcat.util.security.Escape`, the examples' `HTMLFilter`).
+    clean("**.Escape.htmlElementContent", XSS),
+    clean("**.Escape.htmlElementAttribute", XSS),
+    clean("**.Escape.xml", XSS),
+    clean("**.HTMLFilter.filter", XSS),
+    // A web application's own resource (`ServletContext.getResource("/WEB-INF/x")`) is a file of the application,
+    // whatever path names it: opening it requests no other server.
+    clean("**.getServletContext.getResource", Kind::Ssrf.bit()),
+    clean("**.ServletContext.getResource", Kind::Ssrf.bit()),
     clean("**.HtmlUtils.htmlEscapeDecimal", XSS),
     clean("**.HtmlUtils.htmlEscapeHex", XSS),
     clean("**.JavaScriptUtils.javaScriptEscape", XSS),

@@ -81,7 +81,11 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
         fx.implicit_render(&func.name, func.span);
     }
     fx.drop_xss_if_plain();
-    let ret = std::mem::take(&mut fx.ret);
+    let mut ret = std::mem::take(&mut fx.ret);
+    if func.returns.as_deref().is_some_and(|t| crate::handler::is_scalar(t.rsplit('.').next().unwrap_or(t))) {
+        // `long getFileSize(…)`, `bool IsValid(…)`: a number or a flag carries no injection.
+        ret.taint = None;
+    }
     let summary = Summary {
         ret_params: ret.taint.as_ref().map_or(0, |t| t.params),
         ret_host_params: ret.taint.as_ref().map_or(0, |t| t.host_params),

@@ -55,6 +55,7 @@ pub(super) fn servlet(reads: &[Read]) -> Option<Function> {
         decorators: Vec::new(),
         is_static: false,
         parent: None,
+        returns: None,
         span: first,
     })
 }
