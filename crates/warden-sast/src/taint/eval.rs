@@ -1018,6 +1018,13 @@ impl<'p, 'a> Fx<'p, 'a> {
         {
             t.clean(Kind::LoggedCredential.bit());
         }
+        if self.opens_path(&site)
+            && let Some(t) = taint.as_mut()
+        {
+            // What a file holds is the file's, not the request's: the flaw is which file (path traversal, reported
+            // here), not its bytes written back as HTML.
+            t.clean(Kind::Xss.bit());
+        }
         let konst = fold_call(site.method(), receiver.konst.as_ref(), &consts);
         Value { taint, konst, ty, ..Value::default() }
     }
@@ -1187,6 +1194,11 @@ impl<'p, 'a> Fx<'p, 'a> {
                 }
             }
         }
+    }
+
+    /// Whether the call opens or reads a file by its path (a sink of path traversal).
+    fn opens_path(&self, site: &CallSite) -> bool {
+        self.comp.sinks.candidates(site.callee).any(|s| s.kind == Kind::Path && matches(s.pattern, site.callee))
     }
 
     /// Whether the call sends an HTTP request (a sink of server-side request forgery): its result is the server's
