@@ -108,7 +108,7 @@ fn entry(module: &Module, f: &Function, spec: Option<&HandlerSpec>, tables: &Tab
             .route_decorators
             .iter()
             .any(|p| tables::matches(p, &name) || tables::matches(&format!("**.{p}"), &name))
-    });
+    }) || is_class_view_handler(module, f);
     for (index, p) in f.params.iter().enumerate() {
         if out.params.iter().any(|s| s.index == index) || crate::taint::canon::is_self(&p.name) {
             continue;
@@ -193,6 +193,33 @@ fn not_koa_ctx(module: &Module, f: &Function, name: &str) -> bool {
     // `router.get("/", async (ctx) => …)` in a routes file that got its router from elsewhere.
     let callback = f.name == "<lambda>";
     !(imports_koa || koa_shape || callback)
+}
+
+/// A Django/DRF class-based view's handler (`def get(self, request, pk)` of a `View`, `APIView` or `ViewSet`
+/// subclass): the URL's keyword arguments arrive as its parameters.
+fn is_class_view_handler(module: &Module, f: &Function) -> bool {
+    module.lang == Lang::Python
+        && serves_web(module)
+        && matches!(
+            f.name.as_str(),
+            "get"
+                | "post"
+                | "put"
+                | "patch"
+                | "delete"
+                | "list"
+                | "retrieve"
+                | "create"
+                | "update"
+                | "partial_update"
+                | "destroy"
+        )
+        && f.class.as_ref().is_some_and(|c| {
+            module.classes.iter().any(|k| {
+                &k.name == c
+                    && k.bases.iter().any(|b| b.ends_with("View") || b.ends_with("ViewSet") || b.ends_with("Mixin"))
+            })
+        })
 }
 
 /// A callback of a module that uses Hono (`app.get('/', (c) => …)`): its `c` holds the request (`c.req`).

@@ -985,9 +985,8 @@ impl<'p, 'a> Fx<'p, 'a> {
         }
         if let Some((target, _)) = resolved {
             let mut v = self.apply_summary(target, callee, args, &vals, &receiver, e.span);
-            if self.guessed_by_name(callee, &receiver)
-                && let Some(t) = v.taint.as_mut()
-            {
+            let guessed = self.guessed_by_name(callee, &receiver);
+            if guessed && let Some(t) = v.taint.as_mut() {
                 // `resource.toURI()` matched the package's only `toURI` by name alone: what that class's fields
                 // hold is not this receiver's; only what the arguments bring flows.
                 t.labels = vals.iter().filter_map(|v| v.taint.as_ref()).fold(0, |acc, t| acc | t.labels);
@@ -995,10 +994,12 @@ impl<'p, 'a> Fx<'p, 'a> {
                     v.taint = None;
                 }
             }
-            // A getter on a tainted object returns part of it (`order.getId()` on the event).
+            // A getter on a tainted object returns part of it (`order.getId()` on the event); a method matched by
+            // its name alone may as well be the receiver's own (`request.GET.get("q")` in a module whose view class
+            // has a `get`): the receiver's data flows as through any call.
             let getter =
                 args.is_empty() && receiver_expr.is_some_and(|r| !matches!(&r.kind, ExprKind::Name(n) if is_self(n)));
-            if getter {
+            if getter || guessed {
                 v.taint = join(v.taint, receiver.taint.clone());
             }
             return v;
