@@ -215,10 +215,10 @@ fn is_class_view_handler(module: &Module, f: &Function) -> bool {
                 | "destroy"
         )
         && f.class.as_ref().is_some_and(|c| {
-            module.classes.iter().any(|k| {
-                &k.name == c
-                    && k.bases.iter().any(|b| b.ends_with("View") || b.ends_with("ViewSet") || b.ends_with("Mixin"))
-            })
+            module
+                .classes
+                .iter()
+                .any(|k| &k.name == c && k.bases.iter().any(|b| b.ends_with("View") || b.ends_with("ViewSet")))
         })
 }
 

@@ -421,6 +421,11 @@ pub static TABLES: Tables = Tables {
         clean("**.get_object_or_404", ALL_KINDS),
         clean("**.query.get", ALL_KINDS),
         clean("**.query.filter_by", ALL_KINDS),
+        // Joins that raise when the result leaves the base directory.
+        clean("django.utils._os.safe_join", Kind::Path.bit()),
+        clean("werkzeug.utils.safe_join", Kind::Path.bit()),
+        clean("werkzeug.security.safe_join", Kind::Path.bit()),
+        clean("flask.helpers.safe_join", Kind::Path.bit()),
         // Numbers and dates formatted from them (`http_date(timegm(t))`).
         clean("calendar.timegm", ALL_KINDS),
         clean("time.mktime", ALL_KINDS),

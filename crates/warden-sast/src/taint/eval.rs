@@ -606,7 +606,8 @@ impl<'p, 'a> Fx<'p, 'a> {
                         }
                     }
                     Some(_) => Some(host_state(&l, false)),
-                    None if op == "+" => Some(host_state(&l, false)),
+                    // `base + x`, and `self.url % kwargs` with a configured pattern: the left side decides.
+                    None if op == "+" || op == "%" => Some(host_state(&l, false)),
                     None => None,
                 };
                 let mut v = binary(op, l, r);
