@@ -697,11 +697,13 @@ const OTHER_SANITIZERS: &[Sanitizer] = &[
     clean("**.Encode.forJava", LOG | HEADER),
     // Spring, Jsoup, OWASP HTML Sanitizer, JDK
     clean("**.HtmlUtils.htmlEscape", XSS),
-    // Tomcat's own escapers (`org.apache.tomcat.util.security.Escape`, the examples' `HTMLFilter`).
+    // Tomcat's and Jetty's own escapers (`org.apache.tomcat.util.security.Escape`, the examples' `HTMLFilter`,
+    // `org.eclipse.jetty.util.StringUtil`).
     clean("**.Escape.htmlElementContent", XSS),
     clean("**.Escape.htmlElementAttribute", XSS),
     clean("**.Escape.xml", XSS),
     clean("**.HTMLFilter.filter", XSS),
+    clean("**.StringUtil.sanitizeXmlString", XSS),
     // A web application's own resource (`ServletContext.getResource("/WEB-INF/x")`) is a file of the application,
     // whatever path names it: opening it requests no other server.
     clean("**.getServletContext.getResource", Kind::Ssrf.bit()),
