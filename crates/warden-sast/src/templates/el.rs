@@ -246,13 +246,13 @@ fn is_keyword(name: &str) -> bool {
     matches!(name, "true" | "false" | "null" | "new" | "this" | "super" | "empty" | "not" | "T")
 }
 
-/// `s` without what is inside quotes, brackets and parentheses: `param["a-b"] * 2` → `param * 2`.
-fn skeleton(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+/// The characters of `s` outside quotes, brackets and parentheses, with their byte offsets (the quotes and brackets
+/// themselves left out).
+fn top_level(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let (mut depth, mut quote, mut escaped) = (0i32, None::<char>, false);
-    for c in s.chars() {
+    s.char_indices().filter(move |&(_, c)| {
         if std::mem::take(&mut escaped) {
-            continue;
+            return false;
         }
         match (quote, c) {
             (Some(_), '\\') => escaped = true,
@@ -261,34 +261,24 @@ fn skeleton(s: &str) -> String {
             (None, '\'' | '"') => quote = Some(c),
             (None, '(' | '[' | '{') => depth += 1,
             (None, ')' | ']' | '}') => depth -= 1,
-            (None, c) if depth == 0 => out.push(c),
-            _ => {}
+            (None, _) => return depth == 0,
         }
-    }
-    out
+        false
+    })
+}
+
+/// `s` without what is inside quotes, brackets and parentheses: `param["a-b"] * 2` → `param * 2`.
+fn skeleton(s: &str) -> String {
+    top_level(s).map(|(_, c)| c).collect()
 }
 
 /// `s` split at `sep` where it is outside quotes, brackets and parentheses.
 pub(super) fn split_top(s: &str, sep: char) -> Vec<&str> {
     let mut out = Vec::new();
-    let (mut depth, mut quote, mut start, mut escaped) = (0i32, None::<char>, 0usize, false);
-    for (i, c) in s.char_indices() {
-        if std::mem::take(&mut escaped) {
-            continue;
-        }
-        match (quote, c) {
-            (Some(_), '\\') => escaped = true,
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '\'' | '"') => quote = Some(c),
-            (None, '(' | '[' | '{') => depth += 1,
-            (None, ')' | ']' | '}') => depth -= 1,
-            (None, c) if c == sep && depth == 0 => {
-                out.push(s.get(start..i).unwrap_or_default());
-                start = i + c.len_utf8();
-            }
-            _ => {}
-        }
+    let mut start = 0;
+    for (i, _) in top_level(s).filter(|&(_, c)| c == sep) {
+        out.push(s.get(start..i).unwrap_or_default());
+        start = i + sep.len_utf8();
     }
     out.push(s.get(start..).unwrap_or_default());
     out
