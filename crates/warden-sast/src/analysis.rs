@@ -141,7 +141,18 @@ pub fn analyze(files: &[SourceFile], options: &Options) -> Analysis {
         None => run(),
     };
     out.findings = per_family.into_iter().flatten().collect();
-    out.findings.sort_by(|a, b| (&a.path, a.start_line, a.rule.slug).cmp(&(&b.path, b.start_line, b.rule.slug)));
+    // One finding per detector and line: a taint flow and a call check of the same detector on one line
+    // (`DeserializeObject(payload, new JsonSerializerSettings { TypeNameHandling = All })`) are one flaw to a reader;
+    // the one with a trace is kept.
+    out.findings.sort_by(|a, b| {
+        (&a.path, a.start_line, a.rule.slug, a.trace.is_empty()).cmp(&(
+            &b.path,
+            b.start_line,
+            b.rule.slug,
+            b.trace.is_empty(),
+        ))
+    });
+    out.findings.dedup_by(|b, a| a.path == b.path && a.start_line == b.start_line && a.rule.slug == b.rule.slug);
     out
 }
 
@@ -218,4 +229,19 @@ fn compact(steps: Vec<TraceStep>) -> Vec<TraceStep> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_finding_per_detector_and_line() {
+        let text = "using Microsoft.AspNetCore.Mvc;\nusing Newtonsoft.Json;\npublic class ImportController : ControllerBase {\n    [HttpPost]\n    public IActionResult Import([FromBody] string payload) {\n        var o = JsonConvert.DeserializeObject(payload, new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.All });\n        return Ok(o);\n    }\n}\n";
+        let files = [SourceFile { path: "ImportController.cs".into(), text: text.into(), layer: None }];
+        let found = analyze(&files, &Options::default());
+        let lines: Vec<(u32, &str)> = found.findings.iter().map(|f| (f.start_line, f.rule.slug)).collect();
+        assert_eq!(lines, vec![(6, "untrusted-deserialization")]);
+        assert!(found.findings.first().is_some_and(|f| !f.trace.is_empty()), "the taint finding is the one kept");
+    }
 }

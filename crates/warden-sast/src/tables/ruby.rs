@@ -70,6 +70,21 @@ fn one_command_string(site: &CallSite) -> bool {
 }
 
 /// `IO.popen(cmd)` with a string (an array runs no shell).
+/// `open(name)`, `IO.read(name)` run a command when the name starts with `|`: not when it starts with a literal
+/// path (`"/tmp/#{name}"`).
+fn may_start_with_pipe(site: &CallSite) -> bool {
+    fn leftmost(e: &crate::ir::Expr) -> Option<&str> {
+        match &e.kind {
+            ExprKind::Str(s) => Some(s),
+            ExprKind::Concat(parts) => parts.first().and_then(leftmost),
+            ExprKind::Binary { op, left, .. } if op == "+" => leftmost(left),
+            _ => None,
+        }
+    }
+    let prefix = site.arg(0, "").and_then(|a| leftmost(&a.value));
+    !prefix.is_some_and(|p| !p.is_empty() && !p.starts_with('|'))
+}
+
 fn not_an_array(site: &CallSite) -> bool {
     site.arg(0, "").is_some_and(|a| !matches!(a.value.kind, ExprKind::List(_)))
 }
@@ -429,12 +444,12 @@ pub static TABLES: Tables = Tables {
         sink(Kind::Command, "Open3.pipeline_w", Args::Any),
         sink(Kind::Command, "Open3.pipeline_rw", Args::Any),
         sink_when(Kind::Command, "IO.popen", Args::First, not_an_array),
-        sink(Kind::Command, "open", Args::First),
-        sink(Kind::Command, "Kernel.open", Args::First),
-        sink(Kind::Command, "IO.read", Args::First),
-        sink(Kind::Command, "IO.readlines", Args::First),
-        sink(Kind::Command, "IO.foreach", Args::First),
-        sink(Kind::Command, "IO.write", Args::First),
+        sink_when(Kind::Command, "open", Args::First, may_start_with_pipe),
+        sink_when(Kind::Command, "Kernel.open", Args::First, may_start_with_pipe),
+        sink_when(Kind::Command, "IO.read", Args::First, may_start_with_pipe),
+        sink_when(Kind::Command, "IO.readlines", Args::First, may_start_with_pipe),
+        sink_when(Kind::Command, "IO.foreach", Args::First, may_start_with_pipe),
+        sink_when(Kind::Command, "IO.write", Args::First, may_start_with_pipe),
         sink(Kind::Command, "Shell.new.system", Args::Any),
         sink(Kind::Command, "**.exec!", Args::First),
         sink(Kind::Command, "Net.SSH.start.exec!", Args::Any),

@@ -50,6 +50,7 @@ const VALIDATES_ARG: &[&str] = &[
     "url_is_safe",
     "isSafeUrl",
     "is_valid_redirect",
+    "IsLocalUrl",
     "fullmatch",
     "match",
     "test",
