@@ -19,6 +19,20 @@ const fn clean(pattern: &'static str, kinds: u32) -> Sanitizer {
 }
 
 /// `shell=True` (or a truthy constant).
+/// `Response(content_type=content_types.TEXT_HTML, body=…)` or `content_type="text/html"`.
+fn html_content_type(site: &CallSite) -> bool {
+    let Some(i) = site.position(99, "content_type") else { return false };
+    site.consts.get(i).and_then(|c| c.as_ref()).and_then(|c| c.as_str()).is_some_and(|t| t.contains("html"))
+        || site.args.get(i).and_then(|a| a.value.dotted()).is_some_and(|d| d.ends_with("TEXT_HTML"))
+}
+
+/// Chalice's `Response(body=…, headers={"Content-Type": "text/html"})`.
+fn html_headers(site: &CallSite) -> bool {
+    let Some(i) = site.position(99, "headers") else { return false };
+    matches!(site.consts.get(i).and_then(|c| c.as_ref()), Some(crate::rules::Const::Dict(entries))
+        if entries.iter().any(|(k, v)| k.eq_ignore_ascii_case("content-type") && v.as_str().is_some_and(|t| t.contains("html"))))
+}
+
 fn shell_true(site: &CallSite) -> bool {
     site.keyword("shell").is_some_and(|c| c.truthy())
 }
@@ -76,6 +90,10 @@ pub static TABLES: Tables = Tables {
     sources: &[
         // Flask / Werkzeug: the request proxy and everything on it.
         input("flask.request"),
+        // Powertools for AWS Lambda's event handler: `app.current_event` of a resolver (or a `Router`) is the event.
+        input("**.current_event"),
+        // Chalice: `app.current_request` (its `json_body`, `query_params`, `uri_params`, `headers`, …).
+        input("**.current_request"),
         input("werkzeug.wrappers.Request"),
         // Django / DRF
         input("**.request.GET"),
@@ -301,6 +319,13 @@ pub static TABLES: Tables = Tables {
         sink(Kind::Xss, "flask.Markup", Args::First),
         sink(Kind::Xss, "fastapi.responses.HTMLResponse", Args::At(0, "content")),
         sink(Kind::Xss, "starlette.responses.HTMLResponse", Args::At(0, "content")),
+        Sink {
+            kind: Kind::Xss,
+            pattern: "aws_lambda_powertools.event_handler.Response",
+            args: Args::At(99, "body"),
+            when: Some(html_content_type),
+        },
+        Sink { kind: Kind::Xss, pattern: "chalice.Response", args: Args::At(0, "body"), when: Some(html_headers) },
         // Redirects
         sink(Kind::Redirect, "flask.redirect", Args::At(0, "location")),
         sink(Kind::Redirect, "django.shortcuts.redirect", Args::First),
