@@ -101,6 +101,11 @@ fn entry(module: &Module, f: &Function, spec: Option<&HandlerSpec>, tables: &Tab
         out.event_names.push(p.to_string());
         out.params.push(SourceParam { index, note: format!("`{p}` is the Lambda event (attacker-controlled)") });
     }
+    if is_function_bean_lambda(module, f) {
+        // Spring Cloud Function (also behind Lambda's Spring adapter): the function a `@Bean` returns receives the
+        // request's payload.
+        out.params.push(SourceParam { index: 0, note: "the function bean's input is the request".to_string() });
+    }
     let routed = f.decorators.iter().any(|d| {
         let name = decorator_name(d);
         tables
@@ -193,6 +198,21 @@ fn not_koa_ctx(module: &Module, f: &Function, name: &str) -> bool {
     // `router.get("/", async (ctx) => …)` in a routes file that got its router from elsewhere.
     let callback = f.name == "<lambda>";
     !(imports_koa || koa_shape || callback)
+}
+
+/// A lambda returned by a Spring `@Bean` method typed `Function<…>`, `Consumer<…>` or `BiFunction<…>`.
+fn is_function_bean_lambda(module: &Module, f: &Function) -> bool {
+    if module.lang != Lang::Java || f.name != "<lambda>" {
+        return false;
+    }
+    let Some(parent) = f.parent.and_then(|p| module.functions.get(p)) else { return false };
+    let bean = parent.decorators.iter().any(|d| decorator_name(d).rsplit('.').next() == Some("Bean"));
+    let functional = parent.returns.as_deref().is_some_and(|r| {
+        ["Function<", "Consumer<", "BiFunction<", "BiConsumer<"]
+            .iter()
+            .any(|p| r.starts_with(p) || r.contains(&format!(".{p}")))
+    });
+    bean && functional
 }
 
 /// A Django/DRF class-based view's handler (`def get(self, request, pk)` of a `View`, `APIView` or `ViewSet`
