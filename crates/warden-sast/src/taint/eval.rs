@@ -1015,12 +1015,12 @@ impl<'p, 'a> Fx<'p, 'a> {
         {
             host.impose(t);
         }
-        if self.sends_request(&site)
+        if self.is_sink_of(&site, Kind::Ssrf)
             && let Some(t) = taint.as_mut()
         {
             t.clean(Kind::LoggedCredential.bit());
         }
-        if self.opens_path(&site)
+        if self.is_sink_of(&site, Kind::Path)
             && let Some(t) = taint.as_mut()
         {
             // What a file holds is the file's, not the request's: the flaw is which file (path traversal, reported
@@ -1198,15 +1198,11 @@ impl<'p, 'a> Fx<'p, 'a> {
         }
     }
 
-    /// Whether the call opens or reads a file by its path (a sink of path traversal).
-    fn opens_path(&self, site: &CallSite) -> bool {
-        self.comp.sinks.candidates(site.callee).any(|s| s.kind == Kind::Path && matches(s.pattern, site.callee))
-    }
-
-    /// Whether the call sends an HTTP request (a sink of server-side request forgery): its result is the server's
-    /// answer, which holds none of the credentials the request was sent with (`fetch(url, { headers })`).
-    fn sends_request(&self, site: &CallSite) -> bool {
-        self.comp.sinks.candidates(site.callee).any(|s| s.kind == Kind::Ssrf && matches(s.pattern, site.callee))
+    /// Whether the call is a sink of `kind` by its name, whatever its arguments: one that sends an HTTP request
+    /// (`Ssrf`) returns the server's answer, which holds none of the credentials the request was sent with; one that
+    /// opens a file by its path (`Path`) returns the file's bytes, not the request's.
+    fn is_sink_of(&self, site: &CallSite, kind: Kind) -> bool {
+        self.comp.sinks.candidates(site.callee).any(|s| s.kind == kind && matches(s.pattern, site.callee))
     }
 
     /// A tainted value at a sink: a finding if it carries a real source, a summary entry if it came from parameters.
