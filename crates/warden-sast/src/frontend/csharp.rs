@@ -375,9 +375,18 @@ fn member(
                     });
                 }
             } else if m.kind() == "property_declaration" {
+                // `[BindProperty] public string Term { get; set; }` (Razor Pages, MVC): model binding fills it from
+                // the request.
+                let bound = attribute_lists(w, m).iter().filter_map(attribute_name).any(|a| {
+                    matches!(a.as_str(), "BindProperty" | "FromQuery" | "FromForm" | "FromRoute" | "FromBody")
+                }) && !ty.as_deref().is_some_and(crate::handler::is_scalar);
+                let value = bound.then(|| {
+                    let request = Expr::new(ExprKind::Name("Request".to_string()), span(m));
+                    Expr::new(ExprKind::Attr { obj: Box::new(request), name: "Form".to_string() }, span(m))
+                });
                 out.push(Stmt::Assign {
                     target: field_ref(&name, is_static, class_name, span(m)),
-                    value: None,
+                    value,
                     ty: ty.clone(),
                     span: span(m),
                 });
