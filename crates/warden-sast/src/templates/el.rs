@@ -285,18 +285,20 @@ pub(super) fn split_top(s: &str, sep: char) -> Vec<&str> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     fn w(e: &str) -> Vec<Written> {
         written(e, &Aliases::new())
     }
 
-    fn var(n: &str) -> Written {
+    /// What a template writes: the variable `n` (for the template syntaxes' tests too).
+    pub(in crate::templates) fn var(n: &str) -> Written {
         Written::Var(n.into())
     }
 
-    fn param(k: &str) -> Written {
+    /// What a template writes: the request parameter `k`.
+    pub(in crate::templates) fn param(k: &str) -> Written {
         Written::Request { method: "getParameter", key: Some(k.into()) }
     }
 

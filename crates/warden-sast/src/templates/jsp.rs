@@ -251,18 +251,11 @@ fn balanced(s: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::el::tests::{param, var};
     use super::*;
 
     fn found(text: &str) -> Vec<Written> {
         outputs(text).into_iter().map(|o| o.what).collect()
-    }
-
-    fn var(n: &str) -> Written {
-        Written::Var(n.into())
-    }
-
-    fn param(k: &str) -> Written {
-        Written::Request { method: "getParameter", key: Some(k.into()) }
     }
 
     #[test]
