@@ -9,7 +9,10 @@
 //! AWS.DynamoDB.DocumentClient()` → `aws-sdk.DynamoDB.DocumentClient`); an untyped parameter by its own name
 //! (`res.send`).
 
-use super::{ALL_KINDS, Args, Kind, Kinds, Label, ParamSources, Sanitizer, Sink, Source, Tables};
+use super::{
+    ALL_KINDS, Args, Kind, Kinds, Label, ParamSources, Sanitizer, Sink, Source, Tables, sets_location,
+    sets_other_header,
+};
 use crate::ir::{Expr, ExprKind};
 use crate::rules::{CallSite, Const};
 
@@ -368,11 +371,6 @@ fn no_root(site: &CallSite) -> bool {
         })
 }
 
-/// `setHeader(name, value)` for a header other than `Location` (redirects have their own detector).
-fn not_location(site: &CallSite) -> bool {
-    !site.str_arg(0, "").is_some_and(|h| h.eq_ignore_ascii_case("location"))
-}
-
 /// Koa `ctx.set(field, value)` sets a response header; Hono's `c.set(key, value)` (often named `ctx` too) stores a
 /// context variable for later middleware (`ctx.set('jwtPayload', payload)`), which reaches no header. A constant
 /// name decides: a header name has a hyphen, starts upper-case (`ETag`) or is a known one-word header; a camelCase
@@ -407,9 +405,9 @@ fn koa_header(site: &CallSite) -> bool {
             let header = name.contains('-')
                 || name.starts_with(|c: char| c.is_ascii_uppercase())
                 || ONE_WORD_HEADERS.iter().any(|h| name.eq_ignore_ascii_case(h));
-            header && not_location(site)
+            header && sets_other_header(site)
         }
-        None => not_location(site),
+        None => sets_other_header(site),
     }
 }
 
@@ -423,10 +421,6 @@ fn html_response_init(site: &CallSite) -> bool {
             }),
             _ => false,
         })
-}
-
-fn is_location(site: &CallSite) -> bool {
-    site.str_arg(0, "").is_some_and(|h| h.eq_ignore_ascii_case("location"))
 }
 
 /// A redirect target that is not on the request's own origin. `new URL('/login', req.url)` (the Next.js idiom) and
@@ -834,27 +828,27 @@ const SINKS: &[Sink] = &[
     sink(Kind::Redirect, "h.redirect", Args::Any),
     sink(Kind::Redirect, "c.redirect", Args::First),
     sink(Kind::Redirect, "**.Context.redirect", Args::First),
-    sink_if(Kind::Redirect, "c.header", Args::At(1, ""), is_location),
+    sink_if(Kind::Redirect, "c.header", Args::At(1, ""), sets_location),
     sink_if(Kind::Redirect, "**.NextResponse.redirect", Args::First, off_origin),
     sink(Kind::Redirect, "next/navigation.redirect", Args::First),
     sink(Kind::Redirect, "res.location", Args::First),
-    sink_if(Kind::Redirect, "res.setHeader", Args::At(1, ""), is_location),
-    sink_if(Kind::Redirect, "response.setHeader", Args::At(1, ""), is_location),
-    sink_if(Kind::Redirect, "res.set", Args::At(1, ""), is_location),
-    sink_if(Kind::Redirect, "res.header", Args::At(1, ""), is_location),
-    sink_if(Kind::Redirect, "ctx.set", Args::At(1, ""), is_location),
+    sink_if(Kind::Redirect, "res.setHeader", Args::At(1, ""), sets_location),
+    sink_if(Kind::Redirect, "response.setHeader", Args::At(1, ""), sets_location),
+    sink_if(Kind::Redirect, "res.set", Args::At(1, ""), sets_location),
+    sink_if(Kind::Redirect, "res.header", Args::At(1, ""), sets_location),
+    sink_if(Kind::Redirect, "ctx.set", Args::At(1, ""), sets_location),
     // --- Header injection ---------------------------------------------------------------------------------------
-    sink_if(Kind::Header, "res.setHeader", Args::At(1, ""), not_location),
-    sink_if(Kind::Header, "response.setHeader", Args::At(1, ""), not_location),
-    sink_if(Kind::Header, "**.Response.setHeader", Args::At(1, ""), not_location),
-    sink_if(Kind::Header, "res.set", Args::At(1, ""), not_location),
-    sink_if(Kind::Header, "res.header", Args::At(1, ""), not_location),
-    sink_if(Kind::Header, "res.append", Args::At(1, ""), not_location),
+    sink_if(Kind::Header, "res.setHeader", Args::At(1, ""), sets_other_header),
+    sink_if(Kind::Header, "response.setHeader", Args::At(1, ""), sets_other_header),
+    sink_if(Kind::Header, "**.Response.setHeader", Args::At(1, ""), sets_other_header),
+    sink_if(Kind::Header, "res.set", Args::At(1, ""), sets_other_header),
+    sink_if(Kind::Header, "res.header", Args::At(1, ""), sets_other_header),
+    sink_if(Kind::Header, "res.append", Args::At(1, ""), sets_other_header),
     sink_if(Kind::Header, "ctx.set", Args::At(1, ""), koa_header),
     sink_if(Kind::Header, "ctx.append", Args::At(1, ""), koa_header),
-    sink_if(Kind::Header, "reply.header", Args::At(1, ""), not_location),
-    sink_if(Kind::Header, "c.header", Args::At(1, ""), not_location),
-    sink_if(Kind::Header, "**.Context.header", Args::At(1, ""), not_location),
+    sink_if(Kind::Header, "reply.header", Args::At(1, ""), sets_other_header),
+    sink_if(Kind::Header, "c.header", Args::At(1, ""), sets_other_header),
+    sink_if(Kind::Header, "**.Context.header", Args::At(1, ""), sets_other_header),
     sink_if(Kind::Header, "res.writeHead", Args::From(1), no_location_header),
     sink_if(Kind::Header, "response.writeHead", Args::From(1), no_location_header),
     sink_if(Kind::Redirect, "res.writeHead", Args::From(1), location_header),

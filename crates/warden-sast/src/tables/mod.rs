@@ -152,19 +152,16 @@ impl Tables {
     }
 }
 
-/// A store into a response's headers (`resp["Location"] = url`, `Response.Headers["Location"] = v`; the engine
-/// judges it as a call of `<container>.[]=` with the key and the value) that sets the `Location` header: a redirect.
-pub fn stores_location(site: &crate::rules::CallSite) -> bool {
-    site.consts
-        .first()
-        .and_then(|c| c.as_ref())
-        .and_then(crate::rules::Const::as_str)
-        .is_some_and(|k| k.eq_ignore_ascii_case("location"))
+/// A call or store that names the `Location` header first (`res.setHeader("Location", url)`, Ruby's
+/// `headers["Location"] = url`, Python's `response["Location"] = url`, which their front ends lower to a call of
+/// `<container>.[]=` with the key and the value): the value is a redirect.
+pub fn sets_location(site: &crate::rules::CallSite) -> bool {
+    site.str_arg(0, "").is_some_and(|k| k.eq_ignore_ascii_case("location"))
 }
 
-/// A store into a response's headers of any header but `Location` (header injection).
-pub fn stores_other_header(site: &crate::rules::CallSite) -> bool {
-    !stores_location(site)
+/// The same for any header but `Location` (header injection).
+pub fn sets_other_header(site: &crate::rules::CallSite) -> bool {
+    !sets_location(site)
 }
 
 /// Whether a canonical dotted name matches a pattern (see the module documentation). Allocation-free: it runs for

@@ -2,7 +2,7 @@
 //! FastAPI, boto3, requests/urllib3/httpx, lxml, PyYAML, pickle and friends.
 
 use super::{
-    ALL_KINDS, Args, Kind, Label, ParamSources, Sanitizer, Sink, Source, Tables, stores_location, stores_other_header,
+    ALL_KINDS, Args, Kind, Label, ParamSources, Sanitizer, Sink, Source, Tables, sets_location, sets_other_header,
 };
 use crate::rules::CallSite;
 
@@ -339,26 +339,21 @@ pub static TABLES: Tables = Tables {
         sink(Kind::Header, "**.set_header", Args::From(1)),
         sink(Kind::Header, "**.add_header", Args::From(1)),
         // `resp.headers["X-Name"] = v` (Flask, Starlette), `response["X-Name"] = v` (a Django response).
-        Sink { kind: Kind::Header, pattern: "**.headers.[]=", args: Args::At(1, ""), when: Some(stores_other_header) },
-        Sink {
-            kind: Kind::Header,
-            pattern: "django.http.*.[]=",
-            args: Args::At(1, ""),
-            when: Some(stores_other_header),
-        },
+        Sink { kind: Kind::Header, pattern: "**.headers.[]=", args: Args::At(1, ""), when: Some(sets_other_header) },
+        Sink { kind: Kind::Header, pattern: "django.http.*.[]=", args: Args::At(1, ""), when: Some(sets_other_header) },
         Sink {
             kind: Kind::Header,
             pattern: "django.shortcuts.*.[]=",
             args: Args::At(1, ""),
-            when: Some(stores_other_header),
+            when: Some(sets_other_header),
         },
-        Sink { kind: Kind::Redirect, pattern: "**.headers.[]=", args: Args::At(1, ""), when: Some(stores_location) },
-        Sink { kind: Kind::Redirect, pattern: "django.http.*.[]=", args: Args::At(1, ""), when: Some(stores_location) },
+        Sink { kind: Kind::Redirect, pattern: "**.headers.[]=", args: Args::At(1, ""), when: Some(sets_location) },
+        Sink { kind: Kind::Redirect, pattern: "django.http.*.[]=", args: Args::At(1, ""), when: Some(sets_location) },
         Sink {
             kind: Kind::Redirect,
             pattern: "django.shortcuts.*.[]=",
             args: Args::At(1, ""),
-            when: Some(stores_location),
+            when: Some(sets_location),
         },
         // Exception details in web responses
         sink(Kind::StackTrace, "flask.jsonify", Args::Any),

@@ -9,7 +9,9 @@
 //! (`request.body.read` is `request.body().read`); `headers["X"] = v` on a non-local is the call `headers.[]=(k, v)`;
 //! backticks and `%x()` are the call `` ` ``.
 
-use super::{ALL_KINDS, Args, Kind, Label, ParamSources, Sanitizer, Sink, Source, Tables};
+use super::{
+    ALL_KINDS, Args, Kind, Label, ParamSources, Sanitizer, Sink, Source, Tables, sets_location, sets_other_header,
+};
 use crate::ir::ExprKind;
 use crate::rules::{CallSite, Const};
 
@@ -159,15 +161,6 @@ fn json_additions(site: &CallSite) -> bool {
 /// `Ox.load(x, mode: :object)`.
 fn ox_object_mode(site: &CallSite) -> bool {
     site.keyword("mode").and_then(Const::as_str) == Some("object")
-}
-
-/// `response.headers["Location"] = x` is a redirect; other header names are header injection.
-fn location_header(site: &CallSite) -> bool {
-    site.str_arg(0, "").is_some_and(|k| k.eq_ignore_ascii_case("location"))
-}
-
-fn other_header(site: &CallSite) -> bool {
-    !location_header(site)
 }
 
 /// `User.exists?("name = '#{n}'")`: SQL text built in place (a plain value, `exists?(params[:id])`, is looked up
@@ -679,16 +672,16 @@ pub static TABLES: Tables = Tables {
         sink_when(Kind::Redirect, "redirect", Args::First, not_route_helper),
         sink_when(Kind::Redirect, "redirect!", Args::First, not_route_helper),
         sink_when(Kind::Redirect, "**.redirect", Args::First, not_route_helper),
-        sink_when(Kind::Redirect, "response.headers.[]=", Args::At(1, ""), location_header),
-        sink_when(Kind::Redirect, "headers.[]=", Args::At(1, ""), location_header),
-        sink_when(Kind::Redirect, "response.[]=", Args::At(1, ""), location_header),
-        sink_when(Kind::Redirect, "response.set_header", Args::At(1, ""), location_header),
+        sink_when(Kind::Redirect, "response.headers.[]=", Args::At(1, ""), sets_location),
+        sink_when(Kind::Redirect, "headers.[]=", Args::At(1, ""), sets_location),
+        sink_when(Kind::Redirect, "response.[]=", Args::At(1, ""), sets_location),
+        sink_when(Kind::Redirect, "response.set_header", Args::At(1, ""), sets_location),
         sink(Kind::Redirect, "response.location=", Args::First),
         // ---- Response headers.
-        sink_when(Kind::Header, "response.headers.[]=", Args::Any, other_header),
-        sink_when(Kind::Header, "headers.[]=", Args::Any, other_header),
-        sink_when(Kind::Header, "response.[]=", Args::Any, other_header),
-        sink_when(Kind::Header, "response.set_header", Args::Any, other_header),
+        sink_when(Kind::Header, "response.headers.[]=", Args::Any, sets_other_header),
+        sink_when(Kind::Header, "headers.[]=", Args::Any, sets_other_header),
+        sink_when(Kind::Header, "response.[]=", Args::Any, sets_other_header),
+        sink_when(Kind::Header, "response.set_header", Args::Any, sets_other_header),
         sink(Kind::Header, "response.add_header", Args::Any),
         sink(Kind::Header, "headers", Args::Any),
         sink(Kind::Header, "response.headers.merge!", Args::Any),

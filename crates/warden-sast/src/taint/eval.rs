@@ -1015,17 +1015,15 @@ impl<'p, 'a> Fx<'p, 'a> {
         {
             host.impose(t);
         }
-        if self.is_sink_of(&site, Kind::Ssrf)
-            && let Some(t) = taint.as_mut()
-        {
-            t.clean(Kind::LoggedCredential.bit());
-        }
-        if self.is_sink_of(&site, Kind::Path)
-            && let Some(t) = taint.as_mut()
-        {
-            // What a file holds is the file's, not the request's: the flaw is which file (path traversal, reported
-            // here), not its bytes written back as HTML.
-            t.clean(Kind::Xss.bit());
+        if let Some(t) = taint.as_mut() {
+            if self.is_sink_of(&site, Kind::Ssrf) {
+                t.clean(Kind::LoggedCredential.bit());
+            }
+            if self.is_sink_of(&site, Kind::Path) {
+                // What a file holds is the file's, not the request's: the flaw is which file (path traversal,
+                // reported here), not its bytes written back as HTML.
+                t.clean(Kind::Xss.bit());
+            }
         }
         let konst = fold_call(site.method(), receiver.konst.as_ref(), &consts);
         Value { taint, konst, ty, ..Value::default() }

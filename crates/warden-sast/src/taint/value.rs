@@ -32,17 +32,8 @@ const MAX_STEPS: usize = 24;
 
 /// Parameters whose cleaning is tracked one by one (the others share [`Taint::sanitized`]).
 const TRACKED_PARAMS: usize = 6;
-/// The three real labels, then the tracked parameters.
+/// The three real labels (by their bit: input, exception, credential), then the tracked parameters.
 const SOURCES: usize = 3 + TRACKED_PARAMS;
-
-/// The slot of a label bit.
-fn label_slot(label: u8) -> usize {
-    match label {
-        INPUT => 0,
-        EXCEPTION => 1,
-        _ => 2,
-    }
-}
 
 /// Kinds each parameter's data was cleaned for: the tracked parameters one by one, then the rest together.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -135,17 +126,10 @@ impl Taint {
         self.fixed_host || self.labels == 0 || self.clean_for(both)
     }
 
-    /// The sources this value carries, as slots of `by_source`, and whether it carries untracked parameters.
-    fn present(&self) -> (impl Iterator<Item = usize> + '_, bool) {
-        let labels = [INPUT, EXCEPTION, CREDENTIAL].into_iter().filter(|l| self.labels & l != 0).map(label_slot);
-        let params = (0..TRACKED_PARAMS).filter(|i| self.params & (1 << i) != 0).map(|i| 3 + i);
-        (labels.chain(params), self.params >> TRACKED_PARAMS != 0)
-    }
-
     /// Whether all of the value's data has been cleaned for `kinds`.
     pub fn clean_for(&self, kinds: Kinds) -> bool {
-        let (mut slots, untracked) = self.present();
-        slots.all(|s| self.by_source.get(s).is_some_and(|k| k & kinds == kinds))
+        let untracked = self.params >> TRACKED_PARAMS != 0;
+        self.by_source.iter().enumerate().all(|(i, k)| !self.has_slot(i) || k & kinds == kinds)
             && (!untracked || self.sanitized & kinds == kinds)
     }
 
@@ -183,7 +167,7 @@ impl Taint {
     pub fn fires(&self, kind: Kind) -> bool {
         let label = label_bit(kind.label());
         self.labels & label != 0
-            && self.by_source.get(label_slot(label)).is_some_and(|k| k & kind.bit() == 0)
+            && self.by_source.get(label.trailing_zeros() as usize).is_some_and(|k| k & kind.bit() == 0)
             && !self.host_fixed_for(kind)
     }
 
@@ -195,23 +179,20 @@ impl Taint {
     /// The parameters whose data reaches a sink of `kind` here: those that matter for it, not cleaned for it.
     pub fn params_reaching(&self, kind: Kind) -> u64 {
         let params = self.params_for(kind);
-        (0..64)
+        let tracked = (0..TRACKED_PARAMS)
             .filter(|i| params & (1 << i) != 0 && self.param_sanitized(*i) & kind.bit() == 0)
-            .fold(0, |acc, i| acc | 1 << i)
+            .fold(0, |acc, i| acc | 1 << i);
+        let untracked = if self.sanitized & kind.bit() == 0 { params >> TRACKED_PARAMS << TRACKED_PARAMS } else { 0 };
+        tracked | untracked
     }
 
     fn host_fixed_for(&self, kind: Kind) -> bool {
         self.fixed_host && matches!(kind, Kind::Redirect | Kind::Ssrf)
     }
 
-    /// Whether the value carries the source of slot `i`.
+    /// Whether the value carries the source of slot `i` of `by_source`: the label bits, then the tracked parameters.
     fn has_slot(&self, i: usize) -> bool {
-        match i {
-            0 => self.labels & INPUT != 0,
-            1 => self.labels & EXCEPTION != 0,
-            2 => self.labels & CREDENTIAL != 0,
-            _ => i - 3 < TRACKED_PARAMS && self.params & (1 << (i - 3)) != 0,
-        }
+        i < SOURCES && (u64::from(self.labels) | self.params << 3) & (1 << i) != 0
     }
 
     pub fn is_empty(&self) -> bool {

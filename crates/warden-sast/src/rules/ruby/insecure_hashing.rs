@@ -30,8 +30,8 @@
 //! - https://cwe.mitre.org/data/definitions/328.html
 //! - https://ruby-doc.org/stdlib/libdoc/digest/rdoc/Digest.html
 
-use super::shared::{Hits, Visit, target_name, walk};
-use crate::ir::{Expr, ExprKind, Function, Module, Stmt};
+use super::shared::{Hits, Visit, enclosing_name, target_name, walk};
+use crate::ir::{Expr, ExprKind, Module, Stmt};
 use crate::lang::Lang;
 use crate::rules::{Check, RawHit, Rule};
 use warden_core::Severity;
@@ -209,20 +209,6 @@ fn mentions_secret(e: &Expr) -> bool {
     false
 }
 
-/// The method a block belongs to (`generate_token` for `Array.new(8) { … }` inside it).
-fn owner<'m>(module: &'m Module, mut f: &'m Function) -> &'m str {
-    for _ in 0..64 {
-        if !f.name.starts_with('<') {
-            break;
-        }
-        match f.parent.and_then(|p| module.functions.get(p)) {
-            Some(parent) => f = parent,
-            None => break,
-        }
-    }
-    &f.name
-}
-
 fn weak_hash_for_security(module: &Module, out: &mut Vec<RawHit>) {
     let mut hits = Hits::default();
     let auth_file = has_word(&module.path, PATH_WORDS);
@@ -241,7 +227,7 @@ fn weak_hash_for_security(module: &Module, out: &mut Vec<RawHit>) {
             }
             let Some(algo) = weak_call(e) else { return };
             let ExprKind::Call { args, .. } = &e.kind else { return };
-            let purpose = owner(module, f);
+            let purpose = enclosing_name(module, f);
             if args.iter().any(|a| mentions_secret(&a.value)) {
                 hits.add(e.span, &format!("{algo} hashes a secret"));
             } else if named.iter().any(|s| s.start_byte <= e.span.start_byte && e.span.end_byte <= s.end_byte) {

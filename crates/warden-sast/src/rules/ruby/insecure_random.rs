@@ -27,8 +27,8 @@
 //! - https://cwe.mitre.org/data/definitions/338.html
 //! - https://ruby-doc.org/stdlib/libdoc/securerandom/rdoc/SecureRandom.html
 
-use super::shared::{Hits, each_stmt, target_name};
-use crate::ir::{Expr, ExprKind, Function, Module, Stmt};
+use super::shared::{Hits, each_stmt, enclosing_name, target_name};
+use crate::ir::{Expr, ExprKind, Module, Stmt};
 use crate::lang::Lang;
 use crate::rules::{Check, RawHit, Rule};
 use warden_core::Severity;
@@ -134,20 +134,6 @@ fn weak_random(e: &Expr) -> Option<&Expr> {
     None
 }
 
-/// The name of the method a block belongs to (`generate_password` for `Array.new(8) { chars.sample }`).
-fn owner_name<'m>(module: &'m Module, mut f: &'m Function) -> &'m str {
-    for _ in 0..64 {
-        if !f.name.starts_with('<') {
-            break;
-        }
-        match f.parent.and_then(|p| module.functions.get(p)) {
-            Some(parent) if parent.parent.is_some() => f = parent,
-            _ => break,
-        }
-    }
-    &f.name
-}
-
 fn weak_random_secret(module: &Module, out: &mut Vec<RawHit>) {
     let mut hits = Hits::default();
     each_stmt(module, &mut |f, s| {
@@ -157,7 +143,7 @@ fn weak_random_secret(module: &Module, out: &mut Vec<RawHit>) {
             Stmt::Expr(v) => (v, false),
             _ => return,
         };
-        let in_security_fn = security_function(owner_name(module, f));
+        let in_security_fn = security_function(enclosing_name(module, f));
         if (named || in_security_fn)
             && let Some(call) = weak_random(value)
         {

@@ -196,3 +196,18 @@ pub fn hash_keys(site: &CallSite, index: usize) -> Option<Vec<(String, Option<Co
         _ => None,
     }
 }
+
+/// The name of the function a block or lambda belongs to: `generate_token` for `Array.new(8) { … }` inside it;
+/// `<module>` for one at the top level.
+pub fn enclosing_name<'m>(module: &'m Module, mut f: &'m Function) -> &'m str {
+    for _ in 0..64 {
+        if !f.name.starts_with('<') {
+            break;
+        }
+        match f.parent.and_then(|p| module.functions.get(p)) {
+            Some(parent) => f = parent,
+            None => break,
+        }
+    }
+    &f.name
+}
