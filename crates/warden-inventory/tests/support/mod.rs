@@ -21,8 +21,12 @@ pub fn shared() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
 }
 
-/// A cached build: runs `build(dir)` once into a fresh directory and returns it.
+/// A cached build: runs `build(dir)` once into a fresh directory and returns it. Tests of one binary run in
+/// parallel threads and several may ask for the same build: builds are made one at a time, so a second caller
+/// waits and then finds the first one's `.done` marker instead of deleting the directory being built.
 pub fn cached(name: &str, build: impl FnOnce(&Path)) -> PathBuf {
+    static BUILDING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one_at_a_time = BUILDING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let dir = cache_root().join(name);
     let done = cache_root().join(format!("{name}.done"));
     if done.exists() {
