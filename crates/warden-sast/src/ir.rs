@@ -78,6 +78,8 @@ pub struct Class {
     /// Decorators, annotations and attributes on the class, as expressions (`Name`, `Attr` or `Call`).
     pub decorators: Vec<Expr>,
     pub methods: Vec<FuncId>,
+    /// Plain getters left out of `methods` (Java `String getId() { return id; }`): (method, field).
+    pub getters: Vec<(String, String)>,
     pub span: Span,
 }
 
@@ -98,6 +100,19 @@ pub struct Function {
     /// The declared return type, as written (`long`, `Optional<String>`), where the language declares one.
     pub returns: Option<String>,
     pub span: Span,
+}
+
+impl Function {
+    /// `__init__`, `constructor`, `initialize` or a method named like its class.
+    pub fn is_constructor(&self) -> bool {
+        matches!(self.name.as_str(), "__init__" | "constructor" | "initialize")
+            || self.class.as_deref() == Some(self.name.as_str())
+    }
+
+    /// A method called on an object (not static, not a constructor): its fields are that object's.
+    pub fn is_instance_method(&self) -> bool {
+        self.class.is_some() && !self.is_static && !self.is_constructor()
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -284,7 +284,7 @@ fn class(w: &mut W, node: Node, out: &mut Vec<Stmt>) {
     }
     w.cx.class = saved_class;
     w.fields = saved_fields;
-    w.cx.module.classes.push(Class { name, bases, decorators, methods, span: span(node) });
+    w.cx.module.classes.push(Class { name, bases, decorators, methods, getters: Vec::new(), span: span(node) });
 }
 
 /// `this.f` for an instance field, `Class.f` for a static one.

@@ -669,6 +669,7 @@ impl<'c, 's> Lw<'c, 's> {
         // Methods do not see the locals of an enclosing method unless the class is anonymous (captures).
         let saved_scopes = if node.kind() == "class_body" { None } else { Some(std::mem::take(&mut self.scopes)) };
         let mut methods = Vec::new();
+        let mut getters = Vec::new();
         if let Some(body) = body {
             let mut members = code_children(body);
             let nested: Vec<Node> = members
@@ -686,7 +687,10 @@ impl<'c, 's> Lw<'c, 's> {
                     // A plain getter (`String getId() { return id; }`) is left out, like the ones Lombok generates:
                     // a call to it then carries the receiver's data, so `order.getId()` on a tainted event or
                     // request body is tainted.
-                    "method_declaration" if self.is_plain_getter(m) => {}
+                    "method_declaration" if let Some(field) = self.plain_getter(m) => {
+                        let name = m.child_by_field_name("name").map(|n| self.text(n).to_string()).unwrap_or_default();
+                        getters.push((name, field));
+                    }
                     "method_declaration" | "constructor_declaration" | "compact_constructor_declaration" => {
                         let id = self.function(m);
                         methods.push(id);
@@ -733,11 +737,12 @@ impl<'c, 's> Lw<'c, 's> {
         }
         self.cx.class = saved_class;
         self.classes.pop();
-        self.cx.module.classes.push(Class { name, bases, decorators, methods, span: after_modifiers(node) });
+        self.cx.module.classes.push(Class { name, bases, decorators, methods, getters, span: after_modifiers(node) });
     }
 
-    /// `T getX() { return x; }` / `isX()` / `return this.x;` reading an instance field of the enclosing class.
-    fn is_plain_getter(&self, node: Node) -> bool {
+    /// `T getX() { return x; }` / `isX()` / `return this.x;` reading an instance field of the enclosing class: the
+    /// field.
+    fn plain_getter(&self, node: Node) -> Option<String> {
         let name = node.child_by_field_name("name").map(|n| self.text(n)).unwrap_or_default();
         let getter_name = name
             .strip_prefix("get")
@@ -745,23 +750,23 @@ impl<'c, 's> Lw<'c, 's> {
             .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()));
         let no_params = node.child_by_field_name("parameters").is_some_and(|p| code_children(p).is_empty());
         if !getter_name || !no_params || has_modifier(self.cx, node, "static") {
-            return false;
+            return None;
         }
-        let Some(body) = node.child_by_field_name("body") else { return false };
+        let body = node.child_by_field_name("body")?;
         let statements = code_children(body);
-        let [ret] = statements.as_slice() else { return false };
+        let [ret] = statements.as_slice() else { return None };
         if ret.kind() != "return_statement" {
-            return false;
+            return None;
         }
-        let Some(value) = code_children(*ret).first().copied() else { return false };
+        let value = code_children(*ret).first().copied()?;
         let field = match value.kind() {
             "identifier" => self.text(value),
             "field_access" if value.child_by_field_name("object").is_some_and(|o| o.kind() == "this") => {
                 value.child_by_field_name("field").map(|f| self.text(f)).unwrap_or_default()
             }
-            _ => return false,
+            _ => return None,
         };
-        self.classes.last().is_some_and(|c| c.fields.contains(field))
+        self.classes.last().filter(|c| c.fields.contains(field)).map(|_| field.to_string())
     }
 
     fn function(&mut self, node: Node) -> FuncId {

@@ -1076,7 +1076,14 @@ fn class(cx: &mut Cx, node: Node, mut decorators: Vec<Expr>, out: &mut Vec<Stmt>
         }
     }
     cx.class = saved;
-    cx.module.classes.push(Class { name: name.clone(), bases, decorators, methods, span: span(node) });
+    cx.module.classes.push(Class {
+        name: name.clone(),
+        bases,
+        decorators,
+        methods,
+        getters: Vec::new(),
+        span: span(node),
+    });
     out.extend(body);
     name
 }

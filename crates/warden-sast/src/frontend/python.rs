@@ -257,7 +257,7 @@ fn class(cx: &mut Cx, node: Node, decorators: Vec<Expr>, out: &mut Vec<Stmt>) {
     }
     cx.class = saved;
     let methods = body.iter().filter_map(|s| if let Stmt::Def(id) = s { Some(*id) } else { None }).collect();
-    cx.module.classes.push(Class { name, bases, decorators, methods, span: span(node) });
+    cx.module.classes.push(Class { name, bases, decorators, methods, getters: Vec::new(), span: span(node) });
     // Class-level assignments run when the module loads.
     out.extend(body);
 }

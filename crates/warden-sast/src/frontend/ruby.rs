@@ -570,7 +570,14 @@ impl<'c, 's, 't> Rb<'c, 's, 't> {
             .filter_map(|s| if let Stmt::Def(id) = s { Some(*id) } else { None })
             .filter(|id| self.cx.module.functions.get(*id).is_some_and(|f| f.class.as_deref() == Some(name.as_str())))
             .collect();
-        self.cx.module.classes.push(Class { name, bases, decorators: Vec::new(), methods, span: span(node) });
+        self.cx.module.classes.push(Class {
+            name,
+            bases,
+            decorators: Vec::new(),
+            methods,
+            getters: Vec::new(),
+            span: span(node),
+        });
         out.extend(body);
     }
 

@@ -5,7 +5,9 @@ use super::canon::{is_self, path, root, simple_type};
 use super::compiled::{Compiled, matches};
 use super::env::Env;
 use super::guards;
-use super::value::{CREDENTIAL, EXCEPTION, INPUT, Taint, Value, join, label_bit};
+use super::value::{
+    CREDENTIAL, EXCEPTION, FIELD_BITS, FIRST_FIELD_SLOT, Fields, INPUT, Taint, Value, field_slot, join, label_bit,
+};
 use super::{FnRef, Hit, Program, SinkReach, Summary};
 use crate::ir::{Arg, Expr, ExprKind, FuncId, Function, Module, Span, Stmt};
 use crate::lang::Lang;
@@ -73,8 +75,14 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
         action: func.class.as_ref().map(|_| func.name.clone()),
         plain_type: false,
         html_type: false,
+        instance_method: func.is_instance_method(),
+        constructed: None,
     };
     fx.bind_params(f, func, None);
+    if func.is_constructor() {
+        fx.constructed =
+            func.params.iter().filter_map(|p| fx.env.get(&p.name)).fold(None, |acc, v| join(acc, v.taint.clone()));
+    }
     // A nested function is also analysed in place (with its closure) by its parent; alone it gives its summary.
     fx.block(&func.body);
     if !func.is_static && func.class.is_some() {
@@ -176,6 +184,10 @@ struct Fx<'p, 'a> {
     /// Loops around the statement being analysed: only the outer two run their body twice (nested loops would
     /// otherwise cost 2^depth).
     loops: usize,
+    /// A method called on an object: fields its constructor set are that object's (see [`FIRST_FIELD_SLOT`]).
+    instance_method: bool,
+    /// In a constructor, what the object is built from (its parameters): the object its own method calls see.
+    constructed: Option<Taint>,
 }
 
 impl<'p, 'a> Fx<'p, 'a> {
@@ -208,7 +220,8 @@ impl<'p, 'a> Fx<'p, 'a> {
                 Some(Taint::source(INPUT, self.m, p.span, s.note.clone()))
             } else {
                 match &inline {
-                    None => Some(Taint::param(i, self.m, p.span, format!("parameter `{}`", p.name))),
+                    None => (i < FIRST_FIELD_SLOT)
+                        .then(|| Taint::param(i, self.m, p.span, format!("parameter `{}`", p.name))),
                     // A Node error-first callback's error (`(writeError) => …`, `(err, data) => …`) is an error,
                     // not the data the receiver holds (`e` is as often an element or an event).
                     Some(t)
@@ -269,6 +282,11 @@ impl<'p, 'a> Fx<'p, 'a> {
                 };
                 if let Some(ty) = ty {
                     let t = self.resolve_type(ty);
+                    if matches!(self.module.lang, Lang::Java | Lang::CSharp) && crate::handler::is_scalar(&t) {
+                        // `int read = socket.read(buf)`: a number or a flag carries no injection (TypeScript's
+                        // declared types are not checked at run time).
+                        v.taint = None;
+                    }
                     if !matches!(t.as_str(), "var" | "let" | "const" | "auto" | "dynamic" | "object" | "any") {
                         v.ty = Some(t);
                     }
@@ -681,6 +699,14 @@ impl<'p, 'a> Fx<'p, 'a> {
         if let Some(v) = found {
             return v;
         }
+        // Rack's `request.env["devise.mapping"]`: an entry the server and middleware set, not the client's.
+        if let ExprKind::Index { obj, index } = &e.kind
+            && self.module.lang == Lang::Ruby
+            && is_rack_env(obj)
+            && index.as_str().is_some_and(|k| !is_client_env_key(k))
+        {
+            return Value::default();
+        }
         // Sources read as attributes or names (`flask.request.args`, Rails `params`).
         let local = root(e).is_some_and(|r| self.env.contains_key(r));
         if !local && let Some(v) = self.source_read(e) {
@@ -692,10 +718,10 @@ impl<'p, 'a> Fx<'p, 'a> {
                     return v.clone();
                 }
                 if self.class.is_some()
-                    && let Some(v) = self.program.fields.get(&(self.m, n.clone()))
+                    && let Some(v) = self.field(n, e.span)
                 {
                     // A field read without `self.` (Ruby `attr_reader`, Java/C# implicit `this`).
-                    return v.clone();
+                    return v;
                 }
                 if let Some(v) = self.env_source(e) {
                     return v;
@@ -705,9 +731,9 @@ impl<'p, 'a> Fx<'p, 'a> {
             ExprKind::Attr { obj, name } => {
                 if let ExprKind::Name(n) = &obj.kind
                     && is_self(n)
-                    && let Some(v) = self.program.fields.get(&(self.m, name.clone()))
+                    && let Some(v) = self.field(name, e.span)
                 {
-                    return v.clone();
+                    return v;
                 }
                 if let Some(v) = self.env_source(e) {
                     return v;
@@ -1000,9 +1026,13 @@ impl<'p, 'a> Fx<'p, 'a> {
             // has a `get`): the receiver's data flows as through any call.
             let getter =
                 args.is_empty() && receiver_expr.is_some_and(|r| !matches!(&r.kind, ExprKind::Name(n) if is_self(n)));
-            if getter || guessed {
+            // An object a package constructor built is read field by field (its summary's field slots).
+            if (getter && receiver.fields.is_none()) || guessed {
                 v.taint = join(v.taint, receiver.taint.clone());
             }
+            return v;
+        }
+        if let Some(v) = self.object_getter(&site, &receiver) {
             return v;
         }
         if let Some(v) = self.container_get(receiver_expr, &site) {
@@ -1493,7 +1523,8 @@ impl<'p, 'a> Fx<'p, 'a> {
         // Python methods take the receiver as their first parameter.
         let explicit_self = func.params.first().is_some_and(|p| is_self(&p.name));
         let via_instance = matches!(&callee.kind, ExprKind::Attr { obj, .. } if !matches!(&obj.kind, ExprKind::Name(n) if n.chars().next().is_some_and(char::is_uppercase)));
-        let offset = usize::from(explicit_self && via_instance);
+        // `Job(event)` runs `__init__(self, event)`: the arguments start after `self` there too.
+        let offset = usize::from(explicit_self && (via_instance || func.is_constructor()));
         let mut bound: Vec<Option<Taint>> = vec![None; func.params.len()];
         if offset == 1
             && let Some(slot) = bound.first_mut()
@@ -1518,6 +1549,7 @@ impl<'p, 'a> Fx<'p, 'a> {
                 *slot = join(slot.take(), t);
             }
         }
+        let is_ctor = func.is_constructor();
         self.deps.push(target);
         let summary = self.program.summaries.get(&target).cloned();
 
@@ -1526,6 +1558,13 @@ impl<'p, 'a> Fx<'p, 'a> {
             let taint = bound.into_iter().fold(None, join);
             return Value::tainted(taint);
         };
+        let fields_read = (summary.ret_params
+            | summary.sinks.iter().fold(0, |acc, s| acc | s.params)
+            | summary.field_params.iter().fold(0, |acc, (_, p)| acc | p))
+            & FIELD_BITS;
+        if fields_read != 0 {
+            self.bind_object(func, callee, receiver, &mut bound, fields_read, span);
+        }
         for reach in &summary.sinks {
             for (i, t) in bound.iter().enumerate() {
                 let Some(t) = t else { continue };
@@ -1574,28 +1613,111 @@ impl<'p, 'a> Fx<'p, 'a> {
                 taint = join(taint, t);
             }
         }
-        for (field, params) in &summary.field_params {
+        // A constructor's arguments stay in the object it returns (which carries them); only a setter's go to the
+        // class's field store.
+        let on_this = is_this_call(callee);
+        for (field, params) in summary.field_params.iter().filter(|_| !is_ctor) {
             for (i, t) in bound.iter().enumerate() {
-                if i < 64
-                    && params & (1 << i) != 0
-                    && let Some(t) = t
-                    && t.labels != 0
-                {
-                    // The object remembers what its constructor or setter was given.
+                let Some(t) = t.as_ref().filter(|_| i < 64 && params & (1 << i) != 0) else { continue };
+                if t.labels != 0 {
+                    // The object remembers what its setter was given.
                     let mut t = t.clone();
                     t.params = 0;
                     t.host_params = 0;
                     self.fields.push((target.0, field.clone(), Value::tainted(Some(t))));
                 }
+                if on_this && t.params != 0 {
+                    // `this.parseParts()` fills this object's `parts` from what this method was given.
+                    self.field_params.push((field.clone(), t.params));
+                }
             }
         }
-        let is_ctor = matches!(func.name.as_str(), "__init__" | "constructor" | "initialize")
-            || func.class.as_deref() == Some(func.name.as_str());
         if is_ctor {
             let all = vals.iter().fold(None, |acc, v| join(acc, v.taint.clone()));
-            return Value { taint: all, ty: func.class.clone(), ..Value::default() };
+            let mut fields = Fields::default();
+            for (field, params) in &summary.field_params {
+                let given = bound.iter().take(FIRST_FIELD_SLOT).enumerate().filter(|(i, _)| params & (1 << i) != 0);
+                fields.add(field_slot(field), given.fold(None, |acc, (_, t)| join(acc, t.clone())));
+            }
+            return Value {
+                taint: all,
+                ty: func.class.clone(),
+                fields: Some(std::sync::Arc::new(fields)),
+                ..Value::default()
+            };
         }
         Value { taint, ty: summary.ret_ty.clone(), ..Value::default() }
+    }
+}
+
+impl Fx<'_, '_> {
+    /// Binds the field slots `wanted` of a method's summary to the object it is called on: the fields a package
+    /// constructor gave it, or else the receiver's data; on `this`, this method's own field slots; in a constructor,
+    /// everything it is given.
+    fn bind_object(
+        &self,
+        func: &Function,
+        callee: &Expr,
+        receiver: &Value,
+        bound: &mut Vec<Option<Taint>>,
+        wanted: u64,
+        span: Span,
+    ) {
+        if !func.is_instance_method() || bound.len() > FIRST_FIELD_SLOT {
+            return;
+        }
+        let on_this = is_this_call(callee);
+        bound.resize(64, None);
+        for (slot, s) in bound.iter_mut().enumerate().skip(FIRST_FIELD_SLOT) {
+            if wanted & (1 << slot) == 0 {
+                continue;
+            }
+            *s = if on_this && self.instance_method {
+                Some(Taint::param(slot, self.m, span, "this object".to_string()))
+            } else if on_this {
+                self.constructed.clone()
+            } else {
+                let t = match &receiver.fields {
+                    Some(fields) => fields.get(slot),
+                    None => receiver.taint.as_ref(),
+                };
+                t.map(|t| t.step(self.m, span, format!("the object `{}` is called on", func.name)))
+            };
+        }
+    }
+
+    /// `name.getDisplay()`, a plain getter (left out of the class's methods), on an object a package constructor
+    /// built: that field of that object, and what setters and sources put in the field of any object.
+    fn object_getter(&self, site: &CallSite, receiver: &Value) -> Option<Value> {
+        let fields = receiver.fields.as_ref()?;
+        let ty = receiver.ty.as_deref()?;
+        let (m, class) = self.program.class(ty.rsplit('.').next().unwrap_or(ty))?;
+        let (_, field) = class.getters.iter().find(|(getter, _)| getter == site.method())?;
+        let stored = self.program.fields.get(&(m, field.clone())).cloned().unwrap_or_default();
+        let own =
+            fields.get(field_slot(field)).map(|t| t.step(self.m, site.span, format!("field `{field}` of the object")));
+        Some(Value { taint: join(stored.taint, own), ty: stored.ty, ..Value::default() })
+    }
+
+    /// A field read in a method: what the class's field store holds (data set by setters and read from sources
+    /// anywhere) and, for a field the constructor sets from its arguments, the object's own data.
+    fn field(&self, name: &str, span: Span) -> Option<Value> {
+        let key = (self.m, name.to_string());
+        let stored = self.program.fields.get(&key).cloned();
+        if !self.instance_method || !self.program.ctor_fields.contains(&key) {
+            return stored;
+        }
+        let object = Taint::param(field_slot(name), self.m, span, format!("field `{name}` of the object"));
+        Some(stored.unwrap_or_default().join(Value::tainted(Some(object))))
+    }
+}
+
+/// `helper()`, `this.helper()`, `super.helper()`: a call on the object the caller runs on.
+fn is_this_call(callee: &Expr) -> bool {
+    match &callee.kind {
+        ExprKind::Name(_) => true,
+        ExprKind::Attr { obj, .. } => matches!(&obj.kind, ExprKind::Name(n) if is_self(n) || n == "super"),
+        _ => false,
     }
 }
 
@@ -1635,6 +1757,15 @@ const STDOUT: &[&str] = &[
 /// Parts of Lambda events that AWS fills in, not the caller: the request context (ids, stage, account, the
 /// authorizer's verified claims) and stage variables.
 /// Rack/CGI environment keys a client controls: its headers, the request line, the body.
+/// `request.env` (an attribute, or a call without arguments).
+fn is_rack_env(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Attr { name, .. } => name == "env",
+        ExprKind::Call { callee, args, .. } => args.is_empty() && is_rack_env(callee),
+        _ => false,
+    }
+}
+
 fn is_client_env_key(key: &str) -> bool {
     key.starts_with("HTTP_")
         || matches!(

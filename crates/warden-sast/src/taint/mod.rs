@@ -88,6 +88,8 @@ pub struct Program<'a> {
     pub summaries: HashMap<FnRef, Summary>,
     /// Values written to `self.f`/`this.f`, by (module, field): what a method reads when it has not set the field.
     pub fields: rustc_hash::FxHashMap<(usize, String), Value>,
+    /// Fields constructors set from their arguments: (module, field).
+    pub ctor_fields: rustc_hash::FxHashSet<(usize, String)>,
     /// Each module's top-level variables after its top-level code ran.
     pub globals: Vec<rustc_hash::FxHashMap<String, Value>>,
     by_name: HashMap<String, Vec<FnRef>>,
@@ -175,7 +177,14 @@ pub fn analyze(modules: &[Module], spec: Option<&HandlerSpec>) -> Vec<Hit> {
                 *flag = true;
             }
         }
+        let ctor_fields = constructor_fields(modules, &summaries);
+        for (m, _) in ctor_fields.symmetric_difference(&program.ctor_fields) {
+            if let Some(flag) = changed_modules.get_mut(*m) {
+                *flag = true;
+            }
+        }
         program.summaries = summaries;
+        program.ctor_fields = ctor_fields;
         program.fields = fields;
         program.globals = globals;
         let mut any = false;
@@ -211,6 +220,20 @@ pub fn analyze(modules: &[Module], spec: Option<&HandlerSpec>) -> Vec<Hit> {
 
 /// Test code by its directory: Maven's and Gradle's `src/test/`, `test/`, `tests/`, `spec/`, `__tests__/` (not
 /// names that merely contain "test", such as the OWASP Benchmark's `testcode/`).
+/// The fields each module's constructors set from their arguments.
+fn constructor_fields(
+    modules: &[Module],
+    summaries: &HashMap<FnRef, Summary>,
+) -> rustc_hash::FxHashSet<(usize, String)> {
+    summaries
+        .iter()
+        .filter(|((m, f), _)| {
+            modules.get(*m).and_then(|module| module.functions.get(*f)).is_some_and(crate::ir::Function::is_constructor)
+        })
+        .flat_map(|((m, _), s)| s.field_params.iter().map(move |(field, _)| (*m, field.clone())))
+        .collect()
+}
+
 fn is_test_path(path: &str) -> bool {
     path.split('/').any(|seg| matches!(seg, "test" | "tests" | "spec" | "__tests__"))
 }
@@ -293,6 +316,7 @@ impl<'a> Program<'a> {
             entries: modules.iter().map(|m| crate::handler::entries(m, spec)).collect(),
             summaries: HashMap::new(),
             fields: Default::default(),
+            ctor_fields: Default::default(),
             globals: vec![Default::default(); modules.len()],
             by_name,
             module_by_suffix,
