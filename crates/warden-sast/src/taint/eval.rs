@@ -280,6 +280,16 @@ impl<'p, 'a> Fx<'p, 'a> {
                     Some(e) => self.expr(e),
                     None => Value::default(),
                 };
+                if ty.is_none()
+                    && matches!(self.module.lang, Lang::Java | Lang::CSharp)
+                    && let ExprKind::Name(n) = &target.kind
+                    && let Some(declared) = self.env.get(n).and_then(|old| old.ty.clone())
+                    && crate::handler::is_scalar(&declared)
+                {
+                    // `len = in.read(buf)` into an `int len` declared before.
+                    v.taint = None;
+                    v.ty = Some(declared);
+                }
                 if let Some(ty) = ty {
                     let t = self.resolve_type(ty);
                     if matches!(self.module.lang, Lang::Java | Lang::CSharp) && crate::handler::is_scalar(&t) {
@@ -952,7 +962,8 @@ impl<'p, 'a> Fx<'p, 'a> {
             CallSite { callee: &name, args, consts: &consts, receiver: receiver.konst.as_ref(), new, span: e.span };
         self.call_checks(&site);
         self.note_content_type(&site);
-        let resolved = self.resolve_strength(callee, &name);
+        let resolved =
+            self.resolve_strength(callee, &name).map(|(t, strong)| (self.program.overload(t, args.len()), strong));
         // A call that surely goes to the package's own function is judged by that function's summary, not by a
         // library sink of the same name (`db.query` of the package's `db.js`).
         if !resolved.is_some_and(|(_, strong)| strong) {
@@ -1049,9 +1060,10 @@ impl<'p, 'a> Fx<'p, 'a> {
             if self.is_sink_of(&site, Kind::Ssrf) {
                 t.clean(Kind::LoggedCredential.bit());
             }
-            if self.is_sink_of(&site, Kind::Path) {
+            if self.is_sink_of(&site, Kind::Path) || is_resource_lookup(site.method()) {
                 // What a file holds is the file's, not the request's: the flaw is which file (path traversal,
-                // reported here), not its bytes written back as HTML.
+                // reported here), not its bytes written back as HTML. A resource looked up by its path
+                // (`servletContext.getResourceAsStream(p)`, Tomcat's `resources.getResource(p)`) is a served file.
                 t.clean(Kind::Xss.bit());
             }
         }
@@ -1757,6 +1769,15 @@ const STDOUT: &[&str] = &[
 /// Parts of Lambda events that AWS fills in, not the caller: the request context (ids, stage, account, the
 /// authorizer's verified claims) and stage variables.
 /// Rack/CGI environment keys a client controls: its headers, the request line, the body.
+/// Methods that look a resource up by its path and return it (its content, its listing), in the servlet API, class
+/// loaders and servers' resource roots.
+fn is_resource_lookup(method: &str) -> bool {
+    matches!(
+        method,
+        "getResource" | "getResourceAsStream" | "getResources" | "listResources" | "getClassLoaderResource"
+    )
+}
+
 /// `request.env` (an attribute, or a call without arguments).
 fn is_rack_env(e: &Expr) -> bool {
     match &e.kind {

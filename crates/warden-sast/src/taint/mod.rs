@@ -367,6 +367,22 @@ impl<'a> Program<'a> {
             .map(|&i| (m, i))
     }
 
+    /// Java's and C#'s overloads: the method of `target`'s name and class that takes `arity` arguments, if `target`
+    /// does not (`getListHTML(base, parent)` calls `getListHTML(base, parent, null)`).
+    pub fn overload(&self, target: FnRef, arity: usize) -> FnRef {
+        let (m, f) = target;
+        let Some(module) = self.modules.get(m) else { return target };
+        let Some(func) = module.functions.get(f) else { return target };
+        if func.params.len() == arity || !matches!(module.lang, crate::lang::Lang::Java | crate::lang::Lang::CSharp) {
+            return target;
+        }
+        let siblings = self.functions_by_name.get(m).and_then(|by| by.get(&func.name)).into_iter().flatten();
+        siblings
+            .copied()
+            .find(|&i| module.functions.get(i).is_some_and(|g| g.class == func.class && g.params.len() == arity))
+            .map_or(target, |i| (m, i))
+    }
+
     /// A top-level function of module `m` named `name`, or the one it imports under that name (a package's
     /// `__init__.py` re-exporting `from .base import translate_url`), following up to three re-exports.
     pub fn exported_function(&self, m: usize, name: &str) -> Option<FnRef> {
