@@ -1509,11 +1509,20 @@ impl<'p, 'a> Fx<'p, 'a> {
                     return Some(f);
                 }
                 let f = p.unique(method)?;
-                // An unknown receiver: only a method of a user class, never a same-named library call.
+                // An unknown receiver: only a method of a user class, never a same-named library call; and not a
+                // response's method on a request (`@request.set_header` is not `Response#set_header`).
+                let receiver = match &obj.kind {
+                    ExprKind::Name(n) | ExprKind::Attr { name: n, .. } => n.to_ascii_lowercase(),
+                    _ => String::new(),
+                };
                 p.modules
                     .get(f.0)
                     .and_then(|m| m.functions.get(f.1))
-                    .is_some_and(|func| func.class.is_some())
+                    .and_then(|func| func.class.as_deref())
+                    .is_some_and(|class| {
+                        !(receiver.contains("request") && class.contains("Response")
+                            || receiver.contains("response") && class.contains("Request"))
+                    })
                     .then_some(f)
             }
             _ => None,
