@@ -962,6 +962,7 @@ impl<'p, 'a> Fx<'p, 'a> {
             CallSite { callee: &name, args, consts: &consts, receiver: receiver.konst.as_ref(), new, span: e.span };
         self.call_checks(&site);
         self.note_content_type(&site);
+        self.lambda_html_body(&site, &vals);
         let resolved =
             self.resolve_strength(callee, &name).map(|(t, strong)| (self.program.overload(t, args.len()), strong));
         // A call that surely goes to the package's own function is judged by that function's summary, not by a
@@ -1246,7 +1247,7 @@ impl<'p, 'a> Fx<'p, 'a> {
     }
 
     /// A tainted value at a sink: a finding if it carries a real source, a summary entry if it came from parameters.
-    fn sink_hit(&mut self, kind: Kind, t: &Taint, callee: &str, span: Span) {
+    pub(super) fn sink_hit(&mut self, kind: Kind, t: &Taint, callee: &str, span: Span) {
         if t.fires(kind)
             && let Some(rule) = self.comp.rule_for(kind)
         {

@@ -3,7 +3,9 @@
 //! ## What it finds
 //! Attacker-controlled data written into an HTML response without encoding:
 //! `response.getWriter().print/println/write/printf/format/append`, a `PrintWriter` obtained from the response, or
-//! the servlet output stream. ESAPI `encodeForHTML`, Commons Text `escapeHtml4`, OWASP Encoder `Encode.forHtml` and
+//! the servlet output stream; a Lambda handler's API Gateway response body (`APIGatewayProxyResponseEvent.withBody` or
+//! `setBody`) in a function that declares an HTML content type (`Map.of("Content-Type", "text/html")`,
+//! `headers.put(...)`); Spring and JAX-RS mapping methods returning markup; Thymeleaf and JSP views. ESAPI `encodeForHTML`, Commons Text `escapeHtml4`, OWASP Encoder `Encode.forHtml` and
 //! Spring `HtmlUtils.htmlEscape` clean the value.
 //!
 //! ## Why it matters

@@ -4,8 +4,10 @@
 
 use super::Fx;
 use crate::ir::{Expr, ExprKind};
+use crate::lang::Lang;
 use crate::rules::CallSite;
 use crate::tables::Kind;
+use crate::taint::value::Value;
 
 impl Fx<'_, '_> {
     /// Notes a content type set by a call: `setContentType(t)`, `setHeader("Content-Type", t)`, `res.type(t)`,
@@ -14,6 +16,11 @@ impl Fx<'_, '_> {
         let at = |i: usize| site.arg(i, "").and_then(|a| leading_literal(&a.value));
         let value = match site.method() {
             "setContentType" | "type" | "contentType" => at(0),
+            // Java's `Map.of("Content-Type", "text/html", …)` for a Lambda response's headers.
+            "of" => (0..site.args.len())
+                .step_by(2)
+                .find(|&i| site.str_arg(i, "").is_some_and(|k| k.eq_ignore_ascii_case("content-type")))
+                .and_then(|i| at(i + 1)),
             "setHeader" | "addHeader" | "set" | "header" | "add" | "Add" | "Append" | "put" => {
                 match site.str_arg(0, "") {
                     Some(name) if name.eq_ignore_ascii_case("content-type") => at(1),
@@ -41,6 +48,22 @@ impl Fx<'_, '_> {
             },
         ) {
             self.plain_type = true;
+        }
+    }
+
+    /// A Java Lambda handler's API Gateway response (`new APIGatewayProxyResponseEvent().withHeaders(html).withBody(x)`,
+    /// `response.setBody(x)`) in a function that declared an HTML content type: the body is a page.
+    pub(super) fn lambda_html_body(&mut self, site: &CallSite, vals: &[Value]) {
+        if self.module.lang.family() != Lang::Java
+            || !self.html_type
+            || !matches!(site.method(), "withBody" | "setBody")
+            || !site.callee.contains("Response")
+        {
+            return;
+        }
+        // Reported on the body's line: a builder chain starts lines above it.
+        if let (Some(t), Some(arg)) = (vals.first().and_then(|v| v.taint.as_ref()), site.args.first()) {
+            self.sink_hit(Kind::Xss, t, site.callee, arg.value.span);
         }
     }
 
