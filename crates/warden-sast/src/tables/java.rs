@@ -196,6 +196,7 @@ const fn total<T>(parts: &[&[T]]) -> usize {
 /// The parts joined into one array, in order (`fill` is never left over when `N` is their [`total`]).
 const fn concat<T: Copy, const N: usize>(parts: &[&[T]], fill: T) -> [T; N] {
     let mut out = [fill; N];
+    let mut filled = 0;
     {
         let mut slots: &mut [_] = &mut out;
         let mut rest = parts;
@@ -207,13 +208,16 @@ const fn concat<T: Copy, const N: usize>(parts: &[&[T]], fill: T) -> [T; N] {
                         *slot = *item;
                         slots = others;
                     }
+                    // More items than the declared length: a compile-time error below, never a dropped entry.
                     empty => slots = empty,
                 }
+                filled += 1;
                 items = tail;
             }
             rest = more;
         }
     }
+    assert!(filled == N, "a table's declared length is not the number of its entries");
     out
 }
 
@@ -734,11 +738,22 @@ const OTHER_SANITIZERS: &[Sanitizer] = &[
 /// dispatcher), connection facts (addresses, ports, scheme, TLS) and values the container has parsed to numbers,
 /// booleans or locales. `request.getSession()`, `request.getAttribute("…")` and `request.getRemoteAddr()` are not
 /// input; `getParameter`, `getHeader`, `getRequestURI`, `getQueryString`, `getCookies`, `getInputStream`… stay so.
-const REQUEST_STATE: [Sanitizer; 192] = plumbing!(
-    ["HttpServletRequest", "ServletRequest", "HttpServletRequestWrapper", "ServletRequestWrapper", "request", "req"],
+const REQUEST_STATE: [Sanitizer; 231] = plumbing!(
+    // `Request`: Tomcat's and Jetty's own request classes (`Request.getBaseRequest(request).getResponse()`).
+    [
+        "HttpServletRequest",
+        "ServletRequest",
+        "HttpServletRequestWrapper",
+        "ServletRequestWrapper",
+        "Request",
+        "request",
+        "req"
+    ],
     [
         // The context path the application is deployed at (configuration; the URI matched it).
         "getContextPath",
+        // The response being built for it (Jetty's and Tomcat's `Request#getResponse`).
+        "getResponse",
         "getSession",
         "getServletContext",
         "getAttribute",

@@ -963,8 +963,9 @@ impl<'p, 'a> Fx<'p, 'a> {
         self.call_checks(&site);
         self.note_content_type(&site);
         self.lambda_html_body(&site, &vals);
-        let resolved =
-            self.resolve_strength(callee, &name).map(|(t, strong)| (self.program.overload(t, args.len()), strong));
+        let resolved = self
+            .resolve_strength(callee, &name)
+            .and_then(|(t, strong)| self.program.overload(t, args.len()).map(|t| (t, strong)));
         // A call that surely goes to the package's own function is judged by that function's summary, not by a
         // library sink of the same name (`db.query` of the package's `db.js`).
         if !resolved.is_some_and(|(_, strong)| strong) {

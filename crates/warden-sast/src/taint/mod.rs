@@ -368,19 +368,27 @@ impl<'a> Program<'a> {
     }
 
     /// Java's and C#'s overloads: the method of `target`'s name and class that takes `arity` arguments, if `target`
-    /// does not (`getListHTML(base, parent)` calls `getListHTML(base, parent, null)`).
-    pub fn overload(&self, target: FnRef, arity: usize) -> FnRef {
+    /// does not (`getListHTML(base, parent)` calls `getListHTML(base, parent, null)`); None when the call is to the
+    /// class's plain getter of that name (left out of its methods: `getHeaders()` beside `getHeaders(String name)`).
+    pub fn overload(&self, target: FnRef, arity: usize) -> Option<FnRef> {
         let (m, f) = target;
-        let Some(module) = self.modules.get(m) else { return target };
-        let Some(func) = module.functions.get(f) else { return target };
+        let Some(module) = self.modules.get(m) else { return Some(target) };
+        let Some(func) = module.functions.get(f) else { return Some(target) };
         if func.params.len() == arity || !matches!(module.lang, crate::lang::Lang::Java | crate::lang::Lang::CSharp) {
-            return target;
+            return Some(target);
         }
         let siblings = self.functions_by_name.get(m).and_then(|by| by.get(&func.name)).into_iter().flatten();
-        siblings
+        if let Some(i) = siblings
             .copied()
             .find(|&i| module.functions.get(i).is_some_and(|g| g.class == func.class && g.params.len() == arity))
-            .map_or(target, |i| (m, i))
+        {
+            return Some((m, i));
+        }
+        let plain_getter = arity == 0
+            && module.classes.iter().any(|c| {
+                Some(&c.name) == func.class.as_ref() && c.getters.iter().any(|(getter, _)| *getter == func.name)
+            });
+        (!plain_getter).then_some(target)
     }
 
     /// A top-level function of module `m` named `name`, or the one it imports under that name (a package's
