@@ -604,6 +604,8 @@ const PARTS: &[&[Sink]] = &[
 static SINKS: [Sink; total(PARTS)] = concat(PARTS, sink(Kind::Sql, "", Args::Any));
 
 const OTHER_SANITIZERS: &[Sanitizer] = &[
+    // An object's class (`encoder.getClass()` in a log line) is code the program loaded, not data.
+    clean("**.getClass", ALL_KINDS),
     // Numbers, booleans, UUIDs carry nothing dangerous.
     clean("**.Integer.parseInt", ALL_KINDS),
     clean("**.Integer.valueOf", ALL_KINDS),

@@ -77,6 +77,8 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
         html_type: false,
         instance_method: func.is_instance_method(),
         constructed: None,
+        content_now: None,
+        deferred: Vec::new(),
     };
     fx.bind_params(f, func, None);
     if func.is_constructor() {
@@ -107,6 +109,7 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
         ret_steps: ret.taint.as_ref().filter(|t| t.params != 0).map(Taint::steps).unwrap_or_default(),
         field_params: std::mem::take(&mut fx.field_params),
         sinks: std::mem::take(&mut fx.sinks),
+        deferred: std::mem::take(&mut fx.deferred),
     };
     // Only top-level code's variables are needed after (a module's globals).
     let env = if f == 0 { fx.env.into_map() } else { Default::default() };
@@ -188,6 +191,10 @@ struct Fx<'p, 'a> {
     instance_method: bool,
     /// In a constructor, what the object is built from (its parameters): the object its own method calls see.
     constructed: Option<Taint>,
+    /// The content type set on the path to the statement analysed: HTML (true), another one (false), unknown.
+    content_now: Option<bool>,
+    /// Cross-site scripting written into a writer parameter, for the callers to judge (see [`Summary::deferred`]).
+    deferred: Vec<(usize, Hit)>,
 }
 
 impl<'p, 'a> Fx<'p, 'a> {
@@ -441,6 +448,7 @@ impl<'p, 'a> Fx<'p, 'a> {
         }
         let guard = guards::guard(cond);
         let before = self.env.clone();
+        let content_before = self.content_now;
         if let Some(g) = &guard
             && g.positive
         {
@@ -448,6 +456,7 @@ impl<'p, 'a> Fx<'p, 'a> {
         }
         self.block(then);
         let then_env = std::mem::replace(&mut self.env, before);
+        let then_content = std::mem::replace(&mut self.content_now, content_before);
         if let Some(g) = &guard
             && !g.positive
         {
@@ -456,6 +465,11 @@ impl<'p, 'a> Fx<'p, 'a> {
         self.block(otherwise);
         let then_exits = ends_in_exit(then);
         let else_exits = !otherwise.is_empty() && ends_in_exit(otherwise);
+        self.content_now = match (then_exits, else_exits) {
+            (true, false) => self.content_now,
+            (false, true) => then_content,
+            _ => self.content_now.filter(|c| Some(*c) == then_content),
+        };
         match (then_exits, else_exits) {
             (true, false) => {
                 // `if not allowed(x): return` — after the if, only the else path continues.
@@ -969,7 +983,8 @@ impl<'p, 'a> Fx<'p, 'a> {
         // A call that surely goes to the package's own function is judged by that function's summary, not by a
         // library sink of the same name (`db.query` of the package's `db.js`).
         if !resolved.is_some_and(|(_, strong)| strong) {
-            self.sink_checks(&site, &vals, &receiver);
+            let writer = receiver_expr.and_then(|r| self.param_named(r));
+            self.sink_checks(&site, &vals, &receiver, writer);
             self.log_checks(&site, &vals);
             self.render_checks(&site, args, &vals);
         }
@@ -1210,7 +1225,14 @@ impl<'p, 'a> Fx<'p, 'a> {
         }
     }
 
-    fn sink_checks(&mut self, site: &CallSite, vals: &[Value], receiver: &Value) {
+    /// The index of the current function's parameter an expression names (`writer` in `writer.println(x)`).
+    fn param_named(&self, e: &Expr) -> Option<usize> {
+        let ExprKind::Name(n) = &e.kind else { return None };
+        let func = self.program.modules.get(self.me.0)?.functions.get(self.me.1)?;
+        func.params.iter().position(|p| &p.name == n)
+    }
+
+    fn sink_checks(&mut self, site: &CallSite, vals: &[Value], receiver: &Value, writer: Option<usize>) {
         for sink in self.comp.sinks.candidates(site.callee) {
             if !matches(sink.pattern, site.callee) || !sink.when.is_none_or(|w| w(site)) {
                 continue;
@@ -1232,9 +1254,24 @@ impl<'p, 'a> Fx<'p, 'a> {
                 Args::From(i) => vals.iter().zip(site.args).skip(i).map(|(v, a)| (v, a.value.span)).collect(),
                 Args::Receiver => vec![(receiver, site.span)],
             };
+            if sink.kind == Kind::Xss && self.content_now == Some(false) {
+                // Written after this function set a non-HTML content type.
+                continue;
+            }
+            // Into a writer this function was given, with no content type of its own: the caller's to judge.
+            let defer = writer.filter(|_| sink.kind == Kind::Xss && self.content_now.is_none() && !self.html_type);
             for (v, _) in selected {
                 if let Some(t) = &v.taint {
-                    self.sink_hit(sink.kind, t, site.callee, site.span);
+                    match defer {
+                        Some(p) => {
+                            let hits = self.hits.len();
+                            self.sink_hit(sink.kind, t, site.callee, site.span);
+                            for hit in self.hits.drain(hits..) {
+                                self.deferred.push((p, hit));
+                            }
+                        }
+                        None => self.sink_hit(sink.kind, t, site.callee, site.span),
+                    }
                 }
             }
         }
@@ -1555,7 +1592,9 @@ impl<'p, 'a> Fx<'p, 'a> {
             *slot = receiver.taint.clone();
         }
         let mut positional = 0;
-        for (a, v) in args.iter().zip(vals) {
+        // The argument each parameter was given (by position in `args`).
+        let mut arg_of: Vec<Option<usize>> = vec![None; func.params.len()];
+        for (k, (a, v)) in args.iter().zip(vals).enumerate() {
             let index = match &a.name {
                 Some(n) => func.params.iter().position(|p| &p.name == n),
                 None => {
@@ -1564,6 +1603,9 @@ impl<'p, 'a> Fx<'p, 'a> {
                     if i < func.params.len() { Some(i) } else { func.params.len().checked_sub(1) }
                 }
             };
+            if let Some(slot) = index.and_then(|i| arg_of.get_mut(i)) {
+                *slot = Some(k);
+            }
             if let Some(slot) = index.and_then(|i| bound.get_mut(i)) {
                 let t = v.taint.clone().map(|t| {
                     let pname = func.params.get(index.unwrap_or(0)).map_or("?", |p| p.name.as_str());
@@ -1589,6 +1631,9 @@ impl<'p, 'a> Fx<'p, 'a> {
             self.bind_object(func, callee, receiver, &mut bound, fields_read, span);
         }
         for reach in &summary.sinks {
+            if reach.kind == Kind::Xss && self.content_now == Some(false) {
+                continue;
+            }
             for (i, t) in bound.iter().enumerate() {
                 let Some(t) = t else { continue };
                 if i >= 64 || reach.params & (1 << i) == 0 {
@@ -1616,6 +1661,22 @@ impl<'p, 'a> Fx<'p, 'a> {
                     let mut steps = t.steps();
                     steps.extend(reach.steps.iter().skip(1).cloned());
                     self.sinks.push(SinkReach { params: t.params_reaching(reach.kind), steps, ..reach.clone() });
+                }
+            }
+        }
+        if self.content_now != Some(false) {
+            for (p, hit) in &summary.deferred {
+                // The writer handed on from this function's own parameter: still the caller's to judge.
+                let handed = arg_of
+                    .get(*p)
+                    .copied()
+                    .flatten()
+                    .and_then(|k| args.get(k))
+                    .and_then(|a| self.param_named(&a.value))
+                    .filter(|_| self.content_now.is_none() && !self.html_type);
+                match handed {
+                    Some(q) => self.deferred.push((q, hit.clone())),
+                    None => self.hits.push(hit.clone()),
                 }
             }
         }

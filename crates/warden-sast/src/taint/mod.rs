@@ -35,7 +35,7 @@ pub struct SinkReach {
 }
 
 /// What decides whether two rounds agree on a summary.
-type SummaryFingerprint = (u64, u64, ParamCleaning, u8, Vec<(u64, Kind, Span)>, usize);
+type SummaryFingerprint = (u64, u64, ParamCleaning, u8, Vec<(u64, Kind, Span)>, usize, Vec<(usize, Span)>);
 
 /// What a call of a function does with its arguments.
 #[derive(Debug, Clone, Default)]
@@ -54,6 +54,11 @@ pub struct Summary {
     /// Fields the function sets from its parameters (constructors, setters).
     pub field_params: Vec<(String, u64)>,
     pub sinks: Vec<SinkReach>,
+    /// Cross-site scripting the function writes into a writer it was given (parameter index), with no content type
+    /// of its own: the caller decides whether it is a page (Jetty's `writeErrorPlain(request, writer, …)` after the
+    /// caller's `setContentType("text/plain")`). Reported by callers that do not make it plain text, or, when nothing in
+    /// the package calls the function, as its own findings.
+    pub deferred: Vec<(usize, Hit)>,
 }
 
 impl Summary {
@@ -65,6 +70,7 @@ impl Summary {
             self.ret.as_ref().map_or(0, |t| t.labels),
             self.sinks.iter().map(|s| (s.params, s.kind, s.span)).collect(),
             self.field_params.len(),
+            self.deferred.iter().map(|(p, h)| (*p, h.span)).collect(),
         )
     }
 }
@@ -204,6 +210,26 @@ pub fn analyze(modules: &[Module], spec: Option<&HandlerSpec>) -> Vec<Hit> {
     }
     // A test drives library code with made-up requests: its flows count in the test, not in the library.
     let tests = &tests;
+    // Writer findings deferred to callers, of functions nothing in the library code calls: their own findings.
+    let called: std::collections::HashSet<FnRef> = outputs
+        .iter()
+        .enumerate()
+        .filter(|(m, _)| !tests.get(*m).copied().unwrap_or(false))
+        .flat_map(|(m, outs)| {
+            outs.iter()
+                .enumerate()
+                .flat_map(move |(f, o)| o.iter().flat_map(|o| o.deps.iter().copied()).filter(move |d| *d != (m, f)))
+        })
+        .collect();
+    for (m, outs) in outputs.iter_mut().enumerate() {
+        for (f, out) in outs.iter_mut().enumerate() {
+            if let Some(out) = out.as_mut()
+                && !called.contains(&(m, f))
+            {
+                out.hits.extend(out.summary.deferred.iter().map(|(_, h)| h.clone()));
+            }
+        }
+    }
     let hits: Vec<Hit> = outputs
         .into_iter()
         .enumerate()

@@ -1,6 +1,9 @@
 //! The response's content type: a function that sets a constant non-HTML type (`setContentType("text/plain")`,
-//! `res.type("json")`, `Response.ContentType = "application/json"`) and never an HTML one writes text a browser
-//! does not render, so what it (and the helpers it hands its writer to) writes is not cross-site scripting.
+//! `res.type("json")`, `Response.ContentType = "application/json"`, `MediaType.TEXT_PLAIN_VALUE`) and never an HTML
+//! one writes text a browser does not render, so what it (and the helpers it hands its writer to) writes is not
+//! cross-site scripting. The type is also followed along the path (`content_now`): a write or a helper call after a
+//! non-HTML type in the same branch is not cross-site scripting either, and a helper that writes into a writer it was
+//! given, with no type of its own, leaves the finding to its callers (`Summary::deferred`).
 
 use super::Fx;
 use crate::ir::{Expr, ExprKind};
@@ -39,6 +42,7 @@ impl Fx<'_, '_> {
         let v = v.trim().to_ascii_lowercase();
         if v.contains("html") || v.contains("xml") || v.contains("svg") {
             self.html_type = true;
+            self.content_now = Some(true);
         } else if ["text/plain", "application/json", "json", "text", "text/csv", "application/octet-stream"].iter().any(
             |t| {
                 v == *t
@@ -48,6 +52,7 @@ impl Fx<'_, '_> {
             },
         ) {
             self.plain_type = true;
+            self.content_now = Some(false);
         }
     }
 
@@ -76,15 +81,32 @@ impl Fx<'_, '_> {
         let Some(xss) = self.comp.rule_for(Kind::Xss) else { return };
         self.hits.retain(|h| !std::ptr::eq(h.rule, xss));
         self.sinks.retain(|s| s.kind != Kind::Xss);
+        self.deferred.clear();
     }
 }
 
-/// The literal a string starts with: `"text/plain; charset=" + CHARSET` → `text/plain; charset=`.
+/// The literal a string starts with: `"text/plain; charset=" + CHARSET` → `text/plain; charset=`; or the type a
+/// library's constant names (Spring's `MediaType.APPLICATION_JSON_VALUE`, Jetty's `MimeTypes.Type.TEXT_PLAIN.asString()`,
+/// ASP.NET's `MediaTypeNames.Text.Plain`).
 fn leading_literal(e: &Expr) -> Option<&str> {
     match &e.kind {
         ExprKind::Str(s) => Some(s),
         ExprKind::Binary { op, left, .. } if op == "+" => leading_literal(left),
         ExprKind::Concat(parts) => parts.first().and_then(leading_literal),
+        ExprKind::Attr { obj, name } => named_type(name).or_else(|| leading_literal(obj)),
+        ExprKind::Call { callee, args, .. } if args.is_empty() => leading_literal(callee),
         _ => None,
     }
+}
+
+/// The content type a constant's name stands for.
+fn named_type(name: &str) -> Option<&'static str> {
+    Some(match name.trim_end_matches("_VALUE").trim_end_matches("_UTF_8").trim_end_matches("_UTF8") {
+        "TEXT_PLAIN" => "text/plain",
+        "APPLICATION_JSON" | "TEXT_JSON" => "application/json",
+        "TEXT_HTML" | "APPLICATION_XHTML_XML" => "text/html",
+        "APPLICATION_OCTET_STREAM" => "application/octet-stream",
+        "TEXT_CSV" => "text/csv",
+        _ => return None,
+    })
 }
