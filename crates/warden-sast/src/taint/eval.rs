@@ -5,9 +5,7 @@ use super::canon::{is_self, path, root, simple_type};
 use super::compiled::{Compiled, matches};
 use super::env::Env;
 use super::guards;
-use super::value::{
-    CREDENTIAL, EXCEPTION, FIELD_BITS, FIRST_FIELD_SLOT, Fields, INPUT, Taint, Value, field_slot, join, label_bit,
-};
+use super::value::{CREDENTIAL, EXCEPTION, FIELD_BITS, FIRST_FIELD_SLOT, Fields, INPUT, Taint, Value, join, label_bit};
 use super::{FnRef, Hit, Program, SinkReach, Summary};
 use crate::ir::{Arg, Expr, ExprKind, FuncId, Function, Module, Span, Stmt};
 use crate::lang::Lang;
@@ -926,11 +924,9 @@ impl<'p, 'a> Fx<'p, 'a> {
                 format!("{}.{name}", self.canon(obj))
             }
             ExprKind::Call { callee, new, .. } => {
-                if *new {
-                    self.canon(callee)
-                } else {
-                    format!("{}()", self.canon(callee))
-                }
+                // `new Job(…)`, and Python's and Kotlin-style `Job(…)` of a package class: an object of that class.
+                let constructs = matches!(&callee.kind, ExprKind::Name(n) if self.program.class(n).is_some());
+                if *new || constructs { self.canon(callee) } else { format!("{}()", self.canon(callee)) }
             }
             ExprKind::Index { obj, .. } => format!("{}[]", self.canon(obj)),
             ExprKind::Str(_) | ExprKind::Concat(_) => "str".to_string(),
@@ -1492,6 +1488,17 @@ impl<'p, 'a> Fx<'p, 'a> {
 
     fn resolve(&self, callee: &Expr, name: &str) -> Option<FnRef> {
         let p = self.program;
+        if let Some(own) = delegated_constructor(callee) {
+            // `this(…)`/`super(…)` (Java, JavaScript), `super().__init__(…)` (Python) in a constructor: another
+            // constructor of this class or of its base fills this object.
+            let (m, class) = p.class(self.class.as_deref()?)?;
+            if own {
+                return constructor(p, m, class);
+            }
+            let base = simple_type(class.bases.first()?);
+            let (bm, base_class) = p.class(base.rsplit('.').next().unwrap_or(&base))?;
+            return constructor(p, bm, base_class);
+        }
         match &callee.kind {
             ExprKind::Name(n) => {
                 if self.env.get(n).is_some_and(|v| v.func.is_none()) {
@@ -1628,7 +1635,7 @@ impl<'p, 'a> Fx<'p, 'a> {
             | summary.field_params.iter().fold(0, |acc, (_, p)| acc | p))
             & FIELD_BITS;
         if fields_read != 0 {
-            self.bind_object(func, callee, receiver, &mut bound, fields_read, span);
+            self.bind_object(target.0, func, callee, receiver, &mut bound, fields_read, span);
         }
         for reach in &summary.sinks {
             if reach.kind == Kind::Xss && self.content_now == Some(false) {
@@ -1699,8 +1706,10 @@ impl<'p, 'a> Fx<'p, 'a> {
         }
         // A constructor's arguments stay in the object it returns (which carries them); only a setter's go to the
         // class's field store.
-        let on_this = is_this_call(callee);
-        for (field, params) in summary.field_params.iter().filter(|_| !is_ctor) {
+        // `this(…)`/`super(…)`: the constructor delegated to fills this very object.
+        let delegation = is_ctor && delegated_constructor(callee).is_some();
+        let on_this = is_this_call(callee) || delegation;
+        for (field, params) in summary.field_params.iter().filter(|_| !is_ctor || delegation) {
             for (i, t) in bound.iter().enumerate() {
                 let Some(t) = t.as_ref().filter(|_| i < 64 && params & (1 << i) != 0) else { continue };
                 if t.labels != 0 {
@@ -1721,12 +1730,15 @@ impl<'p, 'a> Fx<'p, 'a> {
             let mut fields = Fields::default();
             for (field, params) in &summary.field_params {
                 let given = bound.iter().take(FIRST_FIELD_SLOT).enumerate().filter(|(i, _)| params & (1 << i) != 0);
-                fields.add(field_slot(field), given.fold(None, |acc, (_, t)| join(acc, t.clone())));
+                fields.add(field, given.fold(None, |acc, (_, t)| join(acc, t.clone())));
             }
+            // A constructor given data that it stores in no field the engine sees (`Object.assign(this, opts)`,
+            // `**kwargs`): its fields are unknown, so they hold all of it.
+            let unknown = summary.field_params.is_empty() && all.is_some();
             return Value {
                 taint: all,
                 ty: func.class.clone(),
-                fields: Some(std::sync::Arc::new(fields)),
+                fields: (!unknown).then(|| std::sync::Arc::new(fields)),
                 ..Value::default()
             };
         }
@@ -1738,8 +1750,10 @@ impl Fx<'_, '_> {
     /// Binds the field slots `wanted` of a method's summary to the object it is called on: the fields a package
     /// constructor gave it, or else the receiver's data; on `this`, this method's own field slots; in a constructor,
     /// everything it is given.
+    #[allow(clippy::too_many_arguments)]
     fn bind_object(
         &self,
+        module: usize,
         func: &Function,
         callee: &Expr,
         receiver: &Value,
@@ -1756,14 +1770,22 @@ impl Fx<'_, '_> {
             if wanted & (1 << slot) == 0 {
                 continue;
             }
+            let names = self.program.slot_fields(module, slot);
             *s = if on_this && self.instance_method {
-                Some(Taint::param(slot, self.m, span, "this object".to_string()))
+                // The same object: the callee's fields are this method's own field slots.
+                names
+                    .iter()
+                    .filter_map(|n| self.program.field_slot(self.m, n))
+                    .map(|own| Taint::param(own, self.m, span, "this object".to_string()))
+                    .fold(None, |acc, t| join(acc, Some(t)))
             } else if on_this {
                 self.constructed.clone()
             } else {
                 let t = match &receiver.fields {
-                    Some(fields) => fields.get(slot),
-                    None => receiver.taint.as_ref(),
+                    Some(fields) => {
+                        names.iter().filter_map(|n| fields.get(n).cloned()).fold(None, |acc, t| join(acc, Some(t)))
+                    }
+                    None => receiver.taint.clone(),
                 };
                 t.map(|t| t.step(self.m, span, format!("the object `{}` is called on", func.name)))
             };
@@ -1778,21 +1800,33 @@ impl Fx<'_, '_> {
         let (m, class) = self.program.class(ty.rsplit('.').next().unwrap_or(ty))?;
         let (_, field) = class.getters.iter().find(|(getter, _)| getter == site.method())?;
         let stored = self.program.fields.get(&(m, field.clone())).cloned().unwrap_or_default();
-        let own =
-            fields.get(field_slot(field)).map(|t| t.step(self.m, site.span, format!("field `{field}` of the object")));
+        let own = fields.get(field).map(|t| t.step(self.m, site.span, format!("field `{field}` of the object")));
         Some(Value { taint: join(stored.taint, own), ty: stored.ty, ..Value::default() })
     }
 
     /// A field read in a method: what the class's field store holds (data set by setters and read from sources
     /// anywhere) and, for a field the constructor sets from its arguments, the object's own data.
     fn field(&self, name: &str, span: Span) -> Option<Value> {
-        let key = (self.m, name.to_string());
-        let stored = self.program.fields.get(&key).cloned();
-        if !self.instance_method || !self.program.ctor_fields.contains(&key) {
+        let stored = self.program.fields.get(&(self.m, name.to_string())).cloned();
+        let Some(slot) = self.program.field_slot(self.m, name).filter(|_| self.instance_method) else {
             return stored;
-        }
-        let object = Taint::param(field_slot(name), self.m, span, format!("field `{name}` of the object"));
+        };
+        let object = Taint::param(slot, self.m, span, format!("field `{name}` of the object"));
         Some(stored.unwrap_or_default().join(Value::tainted(Some(object))))
+    }
+}
+
+/// A constructor calling another on the same object: `this(…)` (Some(true)), `super(…)` or Python's
+/// `super().__init__(…)` (Some(false)).
+fn delegated_constructor(callee: &Expr) -> Option<bool> {
+    match &callee.kind {
+        ExprKind::Name(n) if n == "this" => Some(true),
+        ExprKind::Name(n) if n == "super" => Some(false),
+        ExprKind::Attr { obj, name } if name == "__init__" => match &obj.kind {
+            ExprKind::Call { callee, .. } if matches!(&callee.kind, ExprKind::Name(n) if n == "super") => Some(false),
+            _ => None,
+        },
+        _ => None,
     }
 }
 

@@ -94,8 +94,9 @@ pub struct Program<'a> {
     pub summaries: HashMap<FnRef, Summary>,
     /// Values written to `self.f`/`this.f`, by (module, field): what a method reads when it has not set the field.
     pub fields: rustc_hash::FxHashMap<(usize, String), Value>,
-    /// Fields constructors set from their arguments: (module, field).
-    pub ctor_fields: rustc_hash::FxHashSet<(usize, String)>,
+    /// Per module, the fields its constructors set from their arguments, in name order: field slot `i` of a
+    /// method's summary is field `i` here (see [`value::FIRST_FIELD_SLOT`]).
+    pub layouts: Vec<Vec<String>>,
     /// Each module's top-level variables after its top-level code ran.
     pub globals: Vec<rustc_hash::FxHashMap<String, Value>>,
     by_name: HashMap<String, Vec<FnRef>>,
@@ -183,14 +184,14 @@ pub fn analyze(modules: &[Module], spec: Option<&HandlerSpec>) -> Vec<Hit> {
                 *flag = true;
             }
         }
-        let ctor_fields = constructor_fields(modules, &summaries);
-        for (m, _) in ctor_fields.symmetric_difference(&program.ctor_fields) {
-            if let Some(flag) = changed_modules.get_mut(*m) {
+        let layouts = constructor_fields(modules, &summaries);
+        for (m, flag) in changed_modules.iter_mut().enumerate() {
+            if layouts.get(m) != program.layouts.get(m) {
                 *flag = true;
             }
         }
         program.summaries = summaries;
-        program.ctor_fields = ctor_fields;
+        program.layouts = layouts;
         program.fields = fields;
         program.globals = globals;
         let mut any = false;
@@ -246,18 +247,19 @@ pub fn analyze(modules: &[Module], spec: Option<&HandlerSpec>) -> Vec<Hit> {
 
 /// Test code by its directory: Maven's and Gradle's `src/test/`, `test/`, `tests/`, `spec/`, `__tests__/` (not
 /// names that merely contain "test", such as the OWASP Benchmark's `testcode/`).
-/// The fields each module's constructors set from their arguments.
-fn constructor_fields(
-    modules: &[Module],
-    summaries: &HashMap<FnRef, Summary>,
-) -> rustc_hash::FxHashSet<(usize, String)> {
-    summaries
-        .iter()
-        .filter(|((m, f), _)| {
-            modules.get(*m).and_then(|module| module.functions.get(*f)).is_some_and(crate::ir::Function::is_constructor)
-        })
-        .flat_map(|((m, _), s)| s.field_params.iter().map(move |(field, _)| (*m, field.clone())))
-        .collect()
+/// The fields each module's constructors set from their arguments, in name order.
+fn constructor_fields(modules: &[Module], summaries: &HashMap<FnRef, Summary>) -> Vec<Vec<String>> {
+    let mut layouts: Vec<std::collections::BTreeSet<String>> = vec![Default::default(); modules.len()];
+    for ((m, f), s) in summaries {
+        let ctor = modules
+            .get(*m)
+            .and_then(|module| module.functions.get(*f))
+            .is_some_and(crate::ir::Function::is_constructor);
+        if let Some(layout) = layouts.get_mut(*m).filter(|_| ctor) {
+            layout.extend(s.field_params.iter().map(|(field, _)| field.clone()));
+        }
+    }
+    layouts.into_iter().map(|l| l.into_iter().collect()).collect()
 }
 
 fn is_test_path(path: &str) -> bool {
@@ -342,7 +344,7 @@ impl<'a> Program<'a> {
             entries: modules.iter().map(|m| crate::handler::entries(m, spec)).collect(),
             summaries: HashMap::new(),
             fields: Default::default(),
-            ctor_fields: Default::default(),
+            layouts: vec![Vec::new(); modules.len()],
             globals: vec![Default::default(); modules.len()],
             by_name,
             module_by_suffix,
@@ -446,6 +448,23 @@ impl<'a> Program<'a> {
     }
 
     /// A user class named `name` anywhere in the package, with its module.
+    /// The summary slot of module `m`'s constructor field `field`, if its constructors set it from their arguments.
+    pub fn field_slot(&self, m: usize, field: &str) -> Option<usize> {
+        let i = self.layouts.get(m)?.iter().position(|f| f == field)?;
+        Some(value::FIRST_FIELD_SLOT + i.min(value::FIELD_SLOTS - 1))
+    }
+
+    /// The fields of module `m` a summary slot stands for (the last slot holds all fields past it).
+    pub fn slot_fields(&self, m: usize, slot: usize) -> &[String] {
+        let layout = self.layouts.get(m).map_or(&[][..], Vec::as_slice);
+        let i = slot.saturating_sub(value::FIRST_FIELD_SLOT);
+        if i + 1 >= value::FIELD_SLOTS {
+            layout.get(i..).unwrap_or_default()
+        } else {
+            layout.get(i..=i).unwrap_or_default()
+        }
+    }
+
     pub fn class(&self, name: &str) -> Option<(usize, &'a crate::ir::Class)> {
         let (m, c) = *self.classes_by_name.get(name)?;
         self.modules.get(m).and_then(|module| module.classes.get(c)).map(|class| (m, class))

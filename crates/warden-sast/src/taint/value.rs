@@ -11,41 +11,40 @@ pub const EXCEPTION: u8 = 2;
 pub const CREDENTIAL: u8 = 4;
 
 /// Parameter bits from here up stand for fields of the object a method is called on: a method reading a field its
-/// class's constructor set from its arguments reads what that object was constructed with, which the call site knows
-/// (see [`field_slot`]). Parameters past this one are not tracked.
+/// class's constructor set from its arguments reads what that object was constructed with, which the call site knows.
+/// The fields of a module's constructors take the slots in name order (the last slot holds the rest); parameters past
+/// this one are not tracked.
 pub const FIRST_FIELD_SLOT: usize = 48;
-const FIELD_SLOTS: usize = 64 - FIRST_FIELD_SLOT;
-/// The parameter bits of [`field_slot`]s.
+pub const FIELD_SLOTS: usize = 64 - FIRST_FIELD_SLOT;
+/// The parameter bits of the field slots.
 pub const FIELD_BITS: u64 = !0 << FIRST_FIELD_SLOT;
 
-/// The parameter slot of the receiver's field `name`: fields share the slots by a hash of their name (two fields in
-/// one slot only join their data).
-pub fn field_slot(name: &str) -> usize {
-    let hash = name.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
-    FIRST_FIELD_SLOT + hash as usize % FIELD_SLOTS
-}
-
-/// What a package constructor put in each field slot of the object it returned (`new ContextName(path, version)`):
-/// a method called on it reads these, not whatever other objects of the class hold.
+/// What a package constructor put in each field of the object it returned (`new ContextName(path, version)`), by
+/// field name: a method called on it reads these, not whatever other objects of the class hold.
 #[derive(Debug, Clone, Default)]
-pub struct Fields([Option<Taint>; FIELD_SLOTS]);
+pub struct Fields(Vec<(String, Taint)>);
 
 impl Fields {
-    /// The data in the field slot `slot` (a parameter index from [`FIRST_FIELD_SLOT`]).
-    pub fn get(&self, slot: usize) -> Option<&Taint> {
-        slot.checked_sub(FIRST_FIELD_SLOT).and_then(|i| self.0.get(i)).and_then(Option::as_ref)
+    pub fn get(&self, field: &str) -> Option<&Taint> {
+        self.0.iter().find(|(f, _)| f == field).map(|(_, t)| t)
     }
 
-    pub fn add(&mut self, slot: usize, t: Option<Taint>) {
-        if let Some(s) = slot.checked_sub(FIRST_FIELD_SLOT).and_then(|i| self.0.get_mut(i)) {
-            *s = join(s.take(), t);
+    pub fn add(&mut self, field: &str, t: Option<Taint>) {
+        let Some(t) = t else { return };
+        match self.0.iter_mut().find(|(f, _)| f == field) {
+            Some((_, old)) => {
+                if let Some(joined) = join(Some(old.clone()), Some(t)) {
+                    *old = joined;
+                }
+            }
+            None => self.0.push((field.to_string(), t)),
         }
     }
 
     fn join(a: &Fields, b: &Fields) -> Fields {
         let mut out = a.clone();
-        for (s, t) in out.0.iter_mut().zip(&b.0) {
-            *s = join(s.take(), t.clone());
+        for (f, t) in &b.0 {
+            out.add(f, Some(t.clone()));
         }
         out
     }
@@ -344,26 +343,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn field_slots_are_stable_and_above_the_parameters() {
-        for name in ["path", "version", "baseName", "_parts", "x", ""] {
-            let slot = field_slot(name);
-            assert!((FIRST_FIELD_SLOT..64).contains(&slot), "{name}: {slot}");
-            assert_eq!(slot, field_slot(name));
-            assert_ne!(FIELD_BITS & (1 << slot), 0);
-        }
-        assert_eq!(FIELD_BITS.count_ones() as usize, FIELD_SLOTS);
-    }
-
-    #[test]
     fn joined_objects_hold_both_fields_data() {
         let span = Span::default();
         let mut a = Fields::default();
-        a.add(field_slot("path"), Some(Taint::source(INPUT, 0, span, "input".into())));
+        a.add("path", Some(Taint::source(INPUT, 0, span, "input".into())));
         let b = Fields::default();
         let joined = Value { fields: Some(Arc::new(a)), ..Value::default() }
             .join(Value { fields: Some(Arc::new(b)), ..Value::default() });
         let fields = joined.fields.expect("both sides are objects a constructor built");
-        assert_eq!(fields.get(field_slot("path")).map(|t| t.labels), Some(INPUT));
+        assert_eq!(fields.get("path").map(|t| t.labels), Some(INPUT));
+        assert!(fields.get("version").is_none());
         // An object of unknown make joined in: its fields could hold anything (the whole value's data).
         let unknown = Value { fields: Some(Arc::new(Fields::default())), ..Value::default() }.join(Value::default());
         assert!(unknown.fields.is_none());
