@@ -388,6 +388,25 @@ impl<'c, 's> Lw<'c, 's> {
                         ))
                     }
                     (_, Ok([label])) => Some(other(vec![label], group)),
+                    // `case "a": case "b":` — the subject is one of the labels.
+                    (Some(subj), Err(labels)) if !labels.is_empty() => labels
+                        .into_iter()
+                        .map(|label| {
+                            let sp = subj.span.to(label.span);
+                            let eq = ExprKind::Binary {
+                                op: "==".to_string(),
+                                left: Box::new(subj.clone()),
+                                right: Box::new(label),
+                            };
+                            Expr::new(eq, sp)
+                        })
+                        .reduce(|a, b| {
+                            let sp = a.span.to(b.span);
+                            Expr::new(
+                                ExprKind::Binary { op: "||".to_string(), left: Box::new(a), right: Box::new(b) },
+                                sp,
+                            )
+                        }),
                     (_, Err(labels)) => Some(Expr::new(ExprKind::Other(labels), span(group))),
                 };
                 cases.push((cond, stmts, span(group)));
@@ -1559,7 +1578,7 @@ public class OrderController {
                 "if (k == 1)",
                 "bar = p",
                 "else",
-                "if other(2, 3)",
+                "if ((k == 2) || (k == 3))",
                 "bar = \"two\"",
                 "else",
                 "bar = \"other\"",

@@ -43,14 +43,22 @@ impl Fx<'_, '_> {
         if v.contains("html") || v.contains("xml") || v.contains("svg") {
             self.html_type = true;
             self.content_now = Some(true);
-        } else if ["text/plain", "application/json", "json", "text", "text/csv", "application/octet-stream"].iter().any(
-            |t| {
-                v == *t
-                    || v.starts_with(&format!("{t};"))
-                    || v.starts_with(&format!("{t} "))
-                    || v.starts_with(&format!("{t},"))
-            },
-        ) {
+        } else if [
+            "text/plain",
+            "application/json",
+            "text/json",
+            "json",
+            "text",
+            "text/csv",
+            "application/octet-stream",
+        ]
+        .iter()
+        .any(|t| {
+            v == *t
+                || v.starts_with(&format!("{t};"))
+                || v.starts_with(&format!("{t} "))
+                || v.starts_with(&format!("{t},"))
+        }) {
             self.plain_type = true;
             self.content_now = Some(false);
         }
