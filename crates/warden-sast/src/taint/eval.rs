@@ -285,24 +285,24 @@ impl<'p, 'a> Fx<'p, 'a> {
                     Some(e) => self.expr(e),
                     None => Value::default(),
                 };
-                if ty.is_none()
-                    && matches!(self.module.lang, Lang::Java | Lang::CSharp)
-                    && let ExprKind::Name(n) = &target.kind
-                    && let Some(declared) = self.env.get(n).and_then(|old| old.ty.clone())
-                    && crate::handler::is_scalar(&declared)
-                {
-                    // `len = in.read(buf)` into an `int len` declared before.
-                    v.taint = None;
-                    v.ty = Some(declared);
-                }
-                if let Some(ty) = ty {
-                    let t = self.resolve_type(ty);
+                // The type written here, or the one the variable was declared with (`len = in.read(buf)` into an
+                // `int len` declared before).
+                let declared = match ty {
+                    Some(ty) => Some(self.resolve_type(ty)),
+                    None => match &target.kind {
+                        ExprKind::Name(n) => self.env.get(n).and_then(|old| old.ty.clone()),
+                        _ => None,
+                    },
+                };
+                if let Some(t) = declared {
                     if matches!(self.module.lang, Lang::Java | Lang::CSharp) && crate::handler::is_scalar(&t) {
-                        // `int read = socket.read(buf)`: a number or a flag carries no injection (TypeScript's
-                        // declared types are not checked at run time).
+                        // A number or a flag carries no injection (TypeScript's declared types are not checked at
+                        // run time).
                         v.taint = None;
-                    }
-                    if !matches!(t.as_str(), "var" | "let" | "const" | "auto" | "dynamic" | "object" | "any") {
+                        v.ty = Some(t);
+                    } else if ty.is_some()
+                        && !matches!(t.as_str(), "var" | "let" | "const" | "auto" | "dynamic" | "object" | "any")
+                    {
                         v.ty = Some(t);
                     }
                 }
@@ -979,8 +979,7 @@ impl<'p, 'a> Fx<'p, 'a> {
         // A call that surely goes to the package's own function is judged by that function's summary, not by a
         // library sink of the same name (`db.query` of the package's `db.js`).
         if !resolved.is_some_and(|(_, strong)| strong) {
-            let writer = receiver_expr.and_then(|r| self.param_named(r));
-            self.sink_checks(&site, &vals, &receiver, writer);
+            self.sink_checks(&site, &vals, &receiver, receiver_expr);
             self.log_checks(&site, &vals);
             self.render_checks(&site, args, &vals);
         }
@@ -1228,7 +1227,7 @@ impl<'p, 'a> Fx<'p, 'a> {
         func.params.iter().position(|p| &p.name == n)
     }
 
-    fn sink_checks(&mut self, site: &CallSite, vals: &[Value], receiver: &Value, writer: Option<usize>) {
+    fn sink_checks(&mut self, site: &CallSite, vals: &[Value], receiver: &Value, receiver_expr: Option<&Expr>) {
         for sink in self.comp.sinks.candidates(site.callee) {
             if !matches(sink.pattern, site.callee) || !sink.when.is_none_or(|w| w(site)) {
                 continue;
@@ -1255,7 +1254,9 @@ impl<'p, 'a> Fx<'p, 'a> {
                 continue;
             }
             // Into a writer this function was given, with no content type of its own: the caller's to judge.
-            let defer = writer.filter(|_| sink.kind == Kind::Xss && self.content_now.is_none() && !self.html_type);
+            let defer = (sink.kind == Kind::Xss && self.content_now.is_none() && !self.html_type)
+                .then(|| receiver_expr.and_then(|r| self.param_named(r)))
+                .flatten();
             for (v, _) in selected {
                 if let Some(t) = &v.taint {
                     match defer {
@@ -1840,9 +1841,8 @@ fn is_this_call(callee: &Expr) -> bool {
 }
 
 fn constructor(p: &Program, m: usize, class: &crate::ir::Class) -> Option<FnRef> {
-    ["__init__", "constructor", "initialize", class.name.as_str()]
-        .iter()
-        .find_map(|n| p.function_in(m, n, Some(&class.name)))
+    let module = p.modules.get(m)?;
+    class.methods.iter().find(|&&f| module.functions.get(f).is_some_and(Function::is_constructor)).map(|&f| (m, f))
 }
 
 /// Writers to standard output (Lambda sends it to CloudWatch Logs).
