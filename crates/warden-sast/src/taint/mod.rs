@@ -450,7 +450,8 @@ impl<'a> Program<'a> {
     /// A user class named `name` anywhere in the package, with its module.
     /// The summary slot of module `m`'s constructor field `field`, if its constructors set it from their arguments.
     pub fn field_slot(&self, m: usize, field: &str) -> Option<usize> {
-        let i = self.layouts.get(m)?.iter().position(|f| f == field)?;
+        // The layout is in name order.
+        let i = self.layouts.get(m)?.binary_search_by(|f| f.as_str().cmp(field)).ok()?;
         Some(value::FIRST_FIELD_SLOT + i.min(value::FIELD_SLOTS - 1))
     }
 
