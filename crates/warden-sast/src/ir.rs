@@ -109,6 +109,17 @@ impl Function {
             || self.class.as_deref() == Some(self.name.as_str())
     }
 
+    /// The properties of destructured parameters, each with the parameter number it takes in a summary (after the
+    /// real parameters, in order): (parameter, property, number).
+    pub fn prop_params(&self) -> impl Iterator<Item = (usize, &str, usize)> {
+        self.params
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| p.props.iter().map(move |prop| (i, prop.as_str())))
+            .enumerate()
+            .map(|(k, (i, prop))| (i, prop, self.params.len() + k))
+    }
+
     /// A method called on an object (not static, not a constructor): its fields are that object's.
     pub fn is_instance_method(&self) -> bool {
         self.class.is_some() && !self.is_static && !self.is_constructor()
@@ -126,6 +137,10 @@ pub struct Param {
     pub default: Option<Expr>,
     /// A keyword-only parameter (Ruby `event:`, Python after `*`).
     pub keyword: bool,
+    /// The properties a JavaScript object pattern takes apart (`({ reply, route }) => …`), each tracked on its own
+    /// so a caller's object literal gives each its own entry; empty for other parameters and for a pattern with a
+    /// rest element.
+    pub props: Vec<String>,
     pub span: Span,
 }
 

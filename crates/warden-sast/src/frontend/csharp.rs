@@ -435,6 +435,7 @@ fn accessor(
             annotations: Vec::new(),
             default: None,
             keyword: false,
+            props: Vec::new(),
             span: span(node),
         })
         .collect();
@@ -569,7 +570,7 @@ fn params(w: &mut W, list: Node) -> Vec<Param> {
                             && Some(c.id()) != p.child_by_field_name("type").map(|t| t.id())
                     })
                     .map(|d| expr(w, d));
-                out.push(Param { name, ty, annotations, default, keyword: false, span: span(p) });
+                out.push(Param { name, ty, annotations, default, keyword: false, props: Vec::new(), span: span(p) });
             }
             "identifier" | "implicit_parameter" => out.push(Param {
                 name: w.text(p),
@@ -577,6 +578,7 @@ fn params(w: &mut W, list: Node) -> Vec<Param> {
                 annotations: Vec::new(),
                 default: None,
                 keyword: false,
+                props: Vec::new(),
                 span: span(p),
             }),
             _ => {}
@@ -1486,6 +1488,7 @@ fn lambda(w: &mut W, node: Node, decorators: Vec<Expr>) -> usize {
             annotations: Vec::new(),
             default: None,
             keyword: false,
+            props: Vec::new(),
             span: span(p),
         }],
         None => Vec::new(),

@@ -838,6 +838,7 @@ impl<'c, 's> Lw<'c, 's> {
                     annotations: Vec::new(),
                     default: None,
                     keyword: false,
+                    props: Vec::new(),
                     span: span(node),
                 });
                 return out;
@@ -852,6 +853,7 @@ impl<'c, 's> Lw<'c, 's> {
                         annotations: Vec::new(),
                         default: None,
                         keyword: false,
+                        props: Vec::new(),
                         span: span(p),
                     });
                 }
@@ -891,7 +893,7 @@ impl<'c, 's> Lw<'c, 's> {
                 })
                 .unwrap_or_default();
             self.declare(&name);
-            out.push(Param { name, ty, annotations, default: None, keyword: false, span: span(p) });
+            out.push(Param { name, ty, annotations, default: None, keyword: false, props: Vec::new(), span: span(p) });
         }
         out
     }
@@ -1233,6 +1235,7 @@ impl<'c, 's> Lw<'c, 's> {
                 annotations: Vec::new(),
                 default: None,
                 keyword: false,
+                props: Vec::new(),
                 span: s,
             }],
             body: Vec::new(),

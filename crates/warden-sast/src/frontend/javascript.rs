@@ -1126,6 +1126,7 @@ fn function(cx: &mut Cx, node: Node, name: String, decorators: Vec<Expr>) -> Fun
                 annotations: Vec::new(),
                 default: None,
                 keyword: false,
+                props: Vec::new(),
                 span: span(p),
             }]
         } else {
@@ -1189,6 +1190,7 @@ fn params(cx: &mut Cx, node: Node, prologue: &mut Vec<Stmt>) -> Vec<Param> {
         if pat.kind() == "this" {
             continue;
         }
+        let props = object_pattern_props(cx, pat);
         let name = match pat.kind() {
             "identifier" => cx.text(pat).to_string(),
             "object_pattern" | "array_pattern" | "assignment_pattern" => {
@@ -1204,7 +1206,41 @@ fn params(cx: &mut Cx, node: Node, prologue: &mut Vec<Stmt>) -> Vec<Param> {
             let value = Expr::new(ExprKind::Name(name.clone()), span(pat));
             prologue.push(Stmt::Assign { target, value: Some(value), ty: ty.clone(), span: span(p) });
         }
-        out.push(Param { name, ty, annotations, default, keyword: false, span: span(p) });
+        out.push(Param { name, ty, annotations, default, keyword: false, props, span: span(p) });
+    }
+    out
+}
+
+/// The properties an object pattern takes apart (`{ reply, dir: root, options = {} }` → reply, dir, options),
+/// looking through a default (`{ a } = {}`); none for other patterns, a computed key or a rest element (`...rest`
+/// reads what the listed ones leave).
+fn object_pattern_props(cx: &Cx, pat: Node) -> Vec<String> {
+    let pat = match pat.kind() {
+        "assignment_pattern" => match pat.child_by_field_name("left") {
+            Some(left) => left,
+            None => return Vec::new(),
+        },
+        _ => pat,
+    };
+    if pat.kind() != "object_pattern" {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for p in code_children(pat) {
+        let key = match p.kind() {
+            "shorthand_property_identifier_pattern" => Some(p),
+            "pair_pattern" => p.child_by_field_name("key"),
+            "object_assignment_pattern" => p.child_by_field_name("left"),
+            _ => return Vec::new(),
+        };
+        let name = match key {
+            Some(k) if matches!(k.kind(), "shorthand_property_identifier_pattern" | "property_identifier") => {
+                cx.text(k).to_string()
+            }
+            Some(k) if k.kind() == "string" => unquote(cx.text(k)),
+            _ => return Vec::new(),
+        };
+        out.push(name);
     }
     out
 }

@@ -75,6 +75,7 @@ fn captured_params(names: Vec<String>, at: Span) -> impl Iterator<Item = Param> 
         ty: None,
         annotations: Vec::new(),
         keyword: true,
+        props: Vec::new(),
         span: at,
     })
 }
@@ -692,7 +693,15 @@ impl<'c, 's, 't> Rb<'c, 's, 't> {
                 _ => continue,
             };
             self.declare(&name);
-            out.push(Param { name, ty: None, annotations: Vec::new(), default, keyword, span: span(p) });
+            out.push(Param {
+                name,
+                ty: None,
+                annotations: Vec::new(),
+                default,
+                keyword,
+                props: Vec::new(),
+                span: span(p),
+            });
         }
         out
     }
@@ -1291,7 +1300,15 @@ impl<'c, 's, 't> Rb<'c, 's, 't> {
             // `{ _1.strip }`, `{ it.strip }`: numbered and `it` parameters.
             for (name, at) in implicit {
                 r.declare(&name);
-                params.push(Param { name, ty: None, annotations: Vec::new(), default: None, keyword: false, span: at });
+                params.push(Param {
+                    name,
+                    ty: None,
+                    annotations: Vec::new(),
+                    default: None,
+                    keyword: false,
+                    props: Vec::new(),
+                    span: at,
+                });
             }
             let mut stmts = match body {
                 Some(b) => match b.kind() {

@@ -992,6 +992,9 @@ const SANITIZERS: &[Sanitizer] = &[
     clean("path.posix.basename", Kind::Path.bit()),
     clean("path.win32.basename", Kind::Path.bit()),
     clean("sanitize-filename", Kind::Path.bit() | Kind::Command.bit()),
+    // `@fastify/send(req, path, { root })` refuses `..` and null bytes and resolves the path under its root: the
+    // `metadata.path` it returns stays there (it is still the client's for any other use).
+    clean("@fastify/send", Kind::Path.bit()),
     // LDAP / XPath
     clean("ldap-escape.filter", Kind::Ldap.bit()),
     clean("ldap-escape.dn", Kind::Ldap.bit()),

@@ -247,6 +247,8 @@ impl<'p, 'a> Fx<'p, 'a> {
                 }
             };
             let ty = p.ty.as_deref().map(|t| self.resolve_type(t));
+            let taken_apart = inline.is_none() && source.is_none() && !p.props.is_empty();
+            let taint = if taken_apart { None } else { taint };
             let mut v = Value { taint, ty, ..Value::default() };
             if let Some(d) = &p.default
                 && v.taint.is_none()
@@ -254,6 +256,14 @@ impl<'p, 'a> Fx<'p, 'a> {
                 v = self.expr(d);
             }
             self.env.insert(p.name.clone(), v);
+            if taken_apart {
+                // `({ reply, route }) => …`: each property is a parameter of its own (the pattern reads `$arg0.route`).
+                let props = func.prop_params().filter(|(j, _, bit)| *j == i && *bit < FIRST_FIELD_SLOT);
+                for (_, prop, bit) in props {
+                    let t = Taint::param(bit, self.m, p.span, format!("parameter `{prop}`"));
+                    self.env.insert(format!("{}.{prop}", p.name), Value::tainted(Some(t)));
+                }
+            }
         }
     }
 
@@ -577,6 +587,10 @@ impl<'p, 'a> Fx<'p, 'a> {
         let parts = self.env.parts_taint(p);
         match (exact, parts) {
             (Some(mut v), parts) => {
+                if parts.is_some() {
+                    // Entries set since (`opts.route = input`) are not among the ones it was built with.
+                    v.fields = None;
+                }
                 v.taint = join(v.taint, parts);
                 Some(v)
             }
@@ -686,6 +700,10 @@ impl<'p, 'a> Fx<'p, 'a> {
             ExprKind::Dict(entries) => {
                 let mut taint = None;
                 let mut konst = Some(Vec::new());
+                // A JavaScript object literal keeps each entry's data apart for a function taking it apart
+                // (`send({ reply, route })` into `function ({ reply, route })`); unknown past a spread or a
+                // computed key.
+                let mut fields = (self.module.lang.family() == Lang::JavaScript).then(Fields::default);
                 for (k, v) in entries {
                     let key = k.as_ref().map(|k| match &k.kind {
                         ExprKind::Name(n) => Value::konst(Const::Str(n.clone())),
@@ -693,13 +711,20 @@ impl<'p, 'a> Fx<'p, 'a> {
                     });
                     let val = self.expr(v);
                     taint = join(taint, val.taint.clone());
-                    match (key.and_then(|k| k.konst), &val.konst, konst.as_mut()) {
+                    let key = key.and_then(|k| k.konst);
+                    match (&key, fields.as_mut()) {
+                        (Some(Const::Str(k)), Some(f)) => f.add(k, val.taint.clone()),
+                        _ => fields = None,
+                    }
+                    match (key, &val.konst, konst.as_mut()) {
                         (Some(Const::Str(k)), Some(c), Some(list)) => list.push((k, c.clone())),
                         (Some(Const::Str(k)), None, Some(list)) => list.push((k, Const::Null)),
                         _ => konst = None,
                     }
                 }
-                Value { taint, konst: konst.map(Const::Dict), ..Value::default() }
+                // A clean literal needs no entries: its whole data (none) is what each entry holds.
+                let fields = fields.filter(|_| taint.is_some()).map(std::sync::Arc::new);
+                Value { taint, konst: konst.map(Const::Dict), fields, ..Value::default() }
             }
             ExprKind::Lambda(id) => Value { func: Some((self.m, *id)), ..Value::default() },
             ExprKind::Other(parts) => {
@@ -1062,6 +1087,16 @@ impl<'p, 'a> Fx<'p, 'a> {
             return v;
         }
         let ty = if new { Some(name.clone()) } else { Some(format!("{name}()")) };
+        let arg_taint = if hands_over_exchange(callee, args) {
+            // `await interceptor(buffer, proxyRes, req, res)`: a function given the request and the response to
+            // answer returns its own output, not the request; what else it was given still flows.
+            args.iter()
+                .zip(&vals)
+                .filter(|(a, _)| exchange_object(&a.value).is_none())
+                .fold(None, |acc, (_, v)| join(acc, v.taint.clone()))
+        } else {
+            arg_taint
+        };
         let mut taint = join(receiver.taint, arg_taint);
         if let Some(t) = taint.as_mut()
             && let Some(host) = self.rebuilt_host(&site)
@@ -1538,6 +1573,9 @@ impl<'p, 'a> Fx<'p, 'a> {
                     {
                         return p.exported_function(m, method);
                     }
+                    if let Some(f) = p.object_method(self.m, o, method) {
+                        return Some(f);
+                    }
                     if let Some((m, class)) = p.class(o) {
                         if let Some(f) = p.function_in(m, method, Some(&class.name)) {
                             return Some(f);
@@ -1622,6 +1660,7 @@ impl<'p, 'a> Fx<'p, 'a> {
                 *slot = join(slot.take(), t);
             }
         }
+        self.bind_props(func, args, vals, &arg_of, &mut bound);
         let is_ctor = func.is_constructor();
         self.deps.push(target);
         let summary = self.program.summaries.get(&target).cloned();
@@ -1748,6 +1787,32 @@ impl<'p, 'a> Fx<'p, 'a> {
 }
 
 impl Fx<'_, '_> {
+    /// Binds the properties of a callee's destructured parameters: an object literal's own entries
+    /// (`send({ reply, route: pathname })`), or else all of the argument's data.
+    fn bind_props(
+        &self,
+        func: &Function,
+        args: &[Arg],
+        vals: &[Value],
+        arg_of: &[Option<usize>],
+        bound: &mut Vec<Option<Taint>>,
+    ) {
+        for (i, prop, bit) in func.prop_params().filter(|(_, _, bit)| *bit < FIRST_FIELD_SLOT) {
+            let Some(k) = arg_of.get(i).copied().flatten() else { continue };
+            let (Some(arg), Some(v)) = (args.get(k), vals.get(k)) else { continue };
+            let given = match (&arg.value.kind, &v.fields) {
+                (ExprKind::Dict(_), Some(fields)) => fields.get(prop).cloned(),
+                _ => v.taint.clone(),
+            };
+            if bound.len() <= bit {
+                bound.resize(bit + 1, None);
+            }
+            if let Some(slot) = bound.get_mut(bit) {
+                *slot = given.map(|t| t.step(self.m, arg.value.span, format!("passed to `{}({{{prop}}})`", func.name)));
+            }
+        }
+    }
+
     /// Binds the field slots `wanted` of a method's summary to the object it is called on: the fields a package
     /// constructor gave it, or else the receiver's data; on `this`, this method's own field slots; in a constructor,
     /// everything it is given.
@@ -1814,6 +1879,22 @@ impl Fx<'_, '_> {
         };
         let object = Taint::param(slot, self.m, span, format!("field `{name}` of the object"));
         Some(stored.unwrap_or_default().join(Value::tainted(Some(object))))
+    }
+}
+
+/// A call of a function value (a callback, a handler) given both the whole request and the whole response
+/// (`handler(req, res)`, `interceptor(buffer, proxyRes, req, res)`).
+fn hands_over_exchange(callee: &Expr, args: &[Arg]) -> bool {
+    let given = |request| args.iter().any(|a| exchange_object(&a.value) == Some(request));
+    matches!(callee.kind, ExprKind::Name(_)) && given(true) && given(false)
+}
+
+/// `req` (Some(true)) or `res` (Some(false)): the request or response object itself, passed whole.
+fn exchange_object(e: &Expr) -> Option<bool> {
+    match &e.kind {
+        ExprKind::Name(n) if matches!(n.as_str(), "req" | "request") => Some(true),
+        ExprKind::Name(n) if matches!(n.as_str(), "res" | "response" | "reply") => Some(false),
+        _ => None,
     }
 }
 

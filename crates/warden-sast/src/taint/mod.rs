@@ -11,7 +11,7 @@ mod guards;
 pub mod value;
 
 use crate::handler::{Entry, HandlerSpec};
-use crate::ir::{Module, Span};
+use crate::ir::{Expr, ExprKind, Module, Span, Stmt};
 use crate::rules::Rule;
 use crate::tables::Kind;
 pub use compiled::Compiled;
@@ -105,6 +105,9 @@ pub struct Program<'a> {
     /// Per module: function name → its functions.
     functions_by_name: Vec<HashMap<String, Vec<usize>>>,
     classes_by_name: HashMap<String, (usize, usize)>,
+    /// Methods of objects a module's top-level code builds as literals (`const listing = { page(res) {…} }`), by
+    /// (module, `listing.page`).
+    object_methods: HashMap<(usize, String), usize>,
     /// The modules that are templates.
     templates: Vec<usize>,
 }
@@ -315,6 +318,7 @@ impl<'a> Program<'a> {
         let mut functions_by_name = Vec::with_capacity(modules.len());
         let mut classes_by_name = HashMap::new();
         let mut templates = Vec::new();
+        let mut object_methods = HashMap::new();
         for (m, module) in modules.iter().enumerate() {
             if module.template.is_some() {
                 // A template is found by the name a render call gives, not by imports.
@@ -335,6 +339,7 @@ impl<'a> Program<'a> {
                 }
             }
             functions_by_name.push(local);
+            object_methods.extend(literal_methods(module).map(|(path, f)| ((m, path), f)));
             for (c, class) in module.classes.iter().enumerate() {
                 classes_by_name.entry(class.name.clone()).or_insert((m, c));
             }
@@ -350,8 +355,14 @@ impl<'a> Program<'a> {
             module_by_suffix,
             functions_by_name,
             classes_by_name,
+            object_methods,
             templates,
         }
+    }
+
+    /// The method `method` of the object literal module `m`'s top-level code binds to `object`.
+    pub fn object_method(&self, m: usize, object: &str, method: &str) -> Option<FnRef> {
+        self.object_methods.get(&(m, format!("{object}.{method}"))).map(|&f| (m, f))
     }
 
     /// The templates a render call naming `name` may mean.
@@ -470,4 +481,25 @@ impl<'a> Program<'a> {
         let (m, c) = *self.classes_by_name.get(name)?;
         self.modules.get(m).and_then(|module| module.classes.get(c)).map(|class| (m, class))
     }
+}
+
+/// The functions a module's top-level code puts in object literals bound to names (`const listing = { page() {…},
+/// send: function () {…} }`), as (`listing.page`, function).
+fn literal_methods(module: &Module) -> impl Iterator<Item = (String, usize)> + '_ {
+    let top = module.functions.first().map_or(&[][..], |f| f.body.as_slice());
+    top.iter().flat_map(|s| {
+        let (Stmt::Assign { target: Expr { kind: ExprKind::Name(object), .. }, value: Some(value), .. }) = s else {
+            return Vec::new();
+        };
+        let ExprKind::Dict(entries) = &value.kind else { return Vec::new() };
+        entries
+            .iter()
+            .filter_map(|(k, v)| match (k.as_ref().map(|k| &k.kind), &v.kind) {
+                (Some(ExprKind::Str(key) | ExprKind::Name(key)), ExprKind::Lambda(f)) => {
+                    Some((format!("{object}.{key}"), *f))
+                }
+                _ => None,
+            })
+            .collect()
+    })
 }

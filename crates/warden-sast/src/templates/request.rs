@@ -23,6 +23,7 @@ pub(super) fn servlet(reads: &[Read]) -> Option<Function> {
         annotations: Vec::new(),
         default: None,
         keyword: false,
+        props: Vec::new(),
         span: first,
     };
     let body = reads
