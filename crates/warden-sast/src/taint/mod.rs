@@ -488,7 +488,7 @@ impl<'a> Program<'a> {
 fn literal_methods(module: &Module) -> impl Iterator<Item = (String, usize)> + '_ {
     let top = module.functions.first().map_or(&[][..], |f| f.body.as_slice());
     top.iter().flat_map(|s| {
-        let (Stmt::Assign { target: Expr { kind: ExprKind::Name(object), .. }, value: Some(value), .. }) = s else {
+        let Stmt::Assign { target: Expr { kind: ExprKind::Name(object), .. }, value: Some(value), .. } = s else {
             return Vec::new();
         };
         let ExprKind::Dict(entries) = &value.kind else { return Vec::new() };
