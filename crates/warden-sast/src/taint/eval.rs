@@ -76,6 +76,7 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
         instance_method: func.is_instance_method(),
         constructed: None,
         content_now: None,
+        case_type: None,
         deferred: Vec::new(),
     };
     fx.bind_params(f, func, None);
@@ -191,6 +192,9 @@ struct Fx<'p, 'a> {
     constructed: Option<Taint>,
     /// The content type set on the path to the statement analysed: HTML (true), another one (false), unknown.
     content_now: Option<bool>,
+    /// Inside the branch of a test against a MIME constant (`case TEXT_JSON:`): the type it names, taken for a
+    /// content type set from a variable there.
+    case_type: Option<&'static str>,
     /// Cross-site scripting written into a writer parameter, for the callers to judge (see [`Summary::deferred`]).
     deferred: Vec<(usize, Hit)>,
 }
@@ -462,7 +466,10 @@ impl<'p, 'a> Fx<'p, 'a> {
         {
             self.apply_guard(g);
         }
+        let case_before = self.case_type;
+        self.case_type = content_type::case_type(cond).or(case_before);
         self.block(then);
+        self.case_type = case_before;
         let then_env = std::mem::replace(&mut self.env, before);
         let then_content = std::mem::replace(&mut self.content_now, content_before);
         if let Some(g) = &guard
@@ -951,7 +958,18 @@ impl<'p, 'a> Fx<'p, 'a> {
             ExprKind::Call { callee, new, .. } => {
                 // `new Job(…)`, and Python's and Kotlin-style `Job(…)` of a package class: an object of that class.
                 let constructs = matches!(&callee.kind, ExprKind::Name(n) if self.program.class(n).is_some());
-                if *new || constructs { self.canon(callee) } else { format!("{}()", self.canon(callee)) }
+                if *new || constructs {
+                    return self.canon(callee);
+                }
+                // Java's `append` (a writer's, a builder's) returns its receiver: `writer.append("<p>").append(x)`
+                // writes into `writer`.
+                if let ExprKind::Attr { obj, name } = &callee.kind
+                    && self.module.lang.family() == Lang::Java
+                    && name == "append"
+                {
+                    return self.canon(obj);
+                }
+                format!("{}()", self.canon(callee))
             }
             ExprKind::Index { obj, .. } => format!("{}[]", self.canon(obj)),
             ExprKind::Str(_) | ExprKind::Concat(_) => "str".to_string(),

@@ -16,7 +16,9 @@ impl Fx<'_, '_> {
     /// Notes a content type set by a call: `setContentType(t)`, `setHeader("Content-Type", t)`, `res.type(t)`,
     /// `res.set("Content-Type", t)`, `headers.set/add("Content-Type", t)`.
     pub(super) fn note_content_type(&mut self, site: &CallSite) {
-        let at = |i: usize| site.arg(i, "").and_then(|a| leading_literal(&a.value));
+        // A type from a variable, in the branch for a MIME constant (`case TEXT_JSON: setContentType(contentType)`),
+        // is the one that branch handles.
+        let at = |i: usize| site.arg(i, "").and_then(|a| leading_literal(&a.value).or(self.case_type));
         let value = match site.method() {
             "setContentType" | "type" | "contentType" => at(0),
             // Java's `Map.of("Content-Type", "text/html", …)` for a Lambda response's headers.
@@ -105,6 +107,17 @@ fn leading_literal(e: &Expr) -> Option<&str> {
         ExprKind::Call { callee, args, .. } if args.is_empty() => leading_literal(callee),
         _ => None,
     }
+}
+
+/// The content type a branch's test names: `type == TEXT_JSON` (a `case TEXT_JSON:`), `MimeTypes.Type.TEXT_PLAIN
+/// == type`.
+pub(super) fn case_type(cond: &Expr) -> Option<&'static str> {
+    let ExprKind::Binary { op, left, right } = &cond.kind else { return None };
+    let constant = |e: &Expr| match &e.kind {
+        ExprKind::Name(n) | ExprKind::Attr { name: n, .. } => named_type(n),
+        _ => None,
+    };
+    (op == "==").then(|| constant(right).or_else(|| constant(left))).flatten()
 }
 
 /// The content type a constant's name stands for.
