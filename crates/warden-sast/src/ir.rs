@@ -144,6 +144,13 @@ pub struct Param {
     pub span: Span,
 }
 
+impl Param {
+    /// A parameter with only a name: no type, annotation, default or pattern.
+    pub fn plain(name: String, span: Span) -> Param {
+        Param { name, ty: None, annotations: Vec::new(), default: None, keyword: false, props: Vec::new(), span }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum Stmt {
     Expr(Expr),

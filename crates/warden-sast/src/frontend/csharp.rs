@@ -427,18 +427,7 @@ fn accessor(
     class_name: &str,
     value_param: &[&str],
 ) -> usize {
-    let params: Vec<Param> = value_param
-        .iter()
-        .map(|p| Param {
-            name: (*p).to_string(),
-            ty: None,
-            annotations: Vec::new(),
-            default: None,
-            keyword: false,
-            props: Vec::new(),
-            span: span(node),
-        })
-        .collect();
+    let params: Vec<Param> = value_param.iter().map(|p| Param::plain((*p).to_string(), span(node))).collect();
     let id = w.cx.add_function(Function {
         name: name.to_string(),
         class: Some(class_name.to_string()),
@@ -570,17 +559,9 @@ fn params(w: &mut W, list: Node) -> Vec<Param> {
                             && Some(c.id()) != p.child_by_field_name("type").map(|t| t.id())
                     })
                     .map(|d| expr(w, d));
-                out.push(Param { name, ty, annotations, default, keyword: false, props: Vec::new(), span: span(p) });
+                out.push(Param { ty, annotations, default, ..Param::plain(name, span(p)) });
             }
-            "identifier" | "implicit_parameter" => out.push(Param {
-                name: w.text(p),
-                ty: None,
-                annotations: Vec::new(),
-                default: None,
-                keyword: false,
-                props: Vec::new(),
-                span: span(p),
-            }),
+            "identifier" | "implicit_parameter" => out.push(Param::plain(w.text(p), span(p))),
             _ => {}
         }
     }
@@ -1482,15 +1463,7 @@ fn lambda(w: &mut W, node: Node, decorators: Vec<Expr>) -> usize {
     });
     let ps = match node.child_by_field_name("parameters") {
         Some(p) if p.kind() == "parameter_list" => params(w, p),
-        Some(p) => vec![Param {
-            name: w.text(p),
-            ty: None,
-            annotations: Vec::new(),
-            default: None,
-            keyword: false,
-            props: Vec::new(),
-            span: span(p),
-        }],
+        Some(p) => vec![Param::plain(w.text(p), span(p))],
         None => Vec::new(),
     };
     let added: Vec<String> = ps.iter().map(|p| p.name.clone()).filter(|n| !w.locals.contains(n)).collect();

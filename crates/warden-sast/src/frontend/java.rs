@@ -832,30 +832,14 @@ impl<'c, 's> Lw<'c, 's> {
             "identifier" => {
                 let name = self.text(node).to_string();
                 self.declare(&name);
-                out.push(Param {
-                    name,
-                    ty: None,
-                    annotations: Vec::new(),
-                    default: None,
-                    keyword: false,
-                    props: Vec::new(),
-                    span: span(node),
-                });
+                out.push(Param::plain(name, span(node)));
                 return out;
             }
             "inferred_parameters" => {
                 for p in code_children(node) {
                     let name = self.text(p).to_string();
                     self.declare(&name);
-                    out.push(Param {
-                        name,
-                        ty: None,
-                        annotations: Vec::new(),
-                        default: None,
-                        keyword: false,
-                        props: Vec::new(),
-                        span: span(p),
-                    });
+                    out.push(Param::plain(name, span(p)));
                 }
                 return out;
             }
@@ -893,7 +877,7 @@ impl<'c, 's> Lw<'c, 's> {
                 })
                 .unwrap_or_default();
             self.declare(&name);
-            out.push(Param { name, ty, annotations, default: None, keyword: false, props: Vec::new(), span: span(p) });
+            out.push(Param { ty, annotations, ..Param::plain(name, span(p)) });
         }
         out
     }
@@ -1229,15 +1213,7 @@ impl<'c, 's> Lw<'c, 's> {
         let id = self.cx.add_function(Function {
             name: "<lambda>".to_string(),
             class: None,
-            params: vec![Param {
-                name: "arg".to_string(),
-                ty: None,
-                annotations: Vec::new(),
-                default: None,
-                keyword: false,
-                props: Vec::new(),
-                span: s,
-            }],
+            params: vec![Param::plain("arg".to_string(), s)],
             body: Vec::new(),
             decorators: Vec::new(),
             is_static: true,

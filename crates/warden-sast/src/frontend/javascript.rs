@@ -1120,15 +1120,7 @@ fn function(cx: &mut Cx, node: Node, name: String, decorators: Vec<Expr>) -> Fun
         let params = if let Some(p) = node.child_by_field_name("parameters") {
             params(cx, p, &mut prologue)
         } else if let Some(p) = node.child_by_field_name("parameter") {
-            vec![Param {
-                name: cx.text(p).to_string(),
-                ty: None,
-                annotations: Vec::new(),
-                default: None,
-                keyword: false,
-                props: Vec::new(),
-                span: span(p),
-            }]
+            vec![Param::plain(cx.text(p).to_string(), span(p))]
         } else {
             Vec::new()
         };
@@ -1206,7 +1198,7 @@ fn params(cx: &mut Cx, node: Node, prologue: &mut Vec<Stmt>) -> Vec<Param> {
             let value = Expr::new(ExprKind::Name(name.clone()), span(pat));
             prologue.push(Stmt::Assign { target, value: Some(value), ty: ty.clone(), span: span(p) });
         }
-        out.push(Param { name, ty, annotations, default, keyword: false, props, span: span(p) });
+        out.push(Param { ty, annotations, default, props, ..Param::plain(name, span(p)) });
     }
     out
 }

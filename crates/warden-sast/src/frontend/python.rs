@@ -314,7 +314,7 @@ fn params(cx: &mut Cx, node: Node) -> Vec<Param> {
             }
             _ => continue,
         };
-        out.push(Param { name, ty, annotations: Vec::new(), default, keyword, props: Vec::new(), span: span(p) });
+        out.push(Param { ty, default, keyword, ..Param::plain(name, span(p)) });
     }
     out
 }

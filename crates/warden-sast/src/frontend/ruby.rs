@@ -71,12 +71,8 @@ fn is_source_name(name: &str) -> bool {
 fn captured_params(names: Vec<String>, at: Span) -> impl Iterator<Item = Param> {
     names.into_iter().map(move |name| Param {
         default: Some(Expr::new(ExprKind::Name(name.clone()), at)),
-        name,
-        ty: None,
-        annotations: Vec::new(),
         keyword: true,
-        props: Vec::new(),
-        span: at,
+        ..Param::plain(name, at)
     })
 }
 
@@ -693,15 +689,7 @@ impl<'c, 's, 't> Rb<'c, 's, 't> {
                 _ => continue,
             };
             self.declare(&name);
-            out.push(Param {
-                name,
-                ty: None,
-                annotations: Vec::new(),
-                default,
-                keyword,
-                props: Vec::new(),
-                span: span(p),
-            });
+            out.push(Param { default, keyword, ..Param::plain(name, span(p)) });
         }
         out
     }
@@ -1300,15 +1288,7 @@ impl<'c, 's, 't> Rb<'c, 's, 't> {
             // `{ _1.strip }`, `{ it.strip }`: numbered and `it` parameters.
             for (name, at) in implicit {
                 r.declare(&name);
-                params.push(Param {
-                    name,
-                    ty: None,
-                    annotations: Vec::new(),
-                    default: None,
-                    keyword: false,
-                    props: Vec::new(),
-                    span: at,
-                });
+                params.push(Param::plain(name, at));
             }
             let mut stmts = match body {
                 Some(b) => match b.kind() {

@@ -17,15 +17,7 @@ pub(super) struct Read {
 /// The servlet method printing `reads`.
 pub(super) fn servlet(reads: &[Read]) -> Option<Function> {
     let first = reads.first()?.span;
-    let param = |name: &str, ty: &str| Param {
-        name: name.to_string(),
-        ty: Some(ty.to_string()),
-        annotations: Vec::new(),
-        default: None,
-        keyword: false,
-        props: Vec::new(),
-        span: first,
-    };
+    let param = |name: &str, ty: &str| Param { ty: Some(ty.to_string()), ..Param::plain(name.to_string(), first) };
     let body = reads
         .iter()
         .flat_map(|Read { span, written, method, key }| {
