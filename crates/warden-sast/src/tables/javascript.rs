@@ -11,7 +11,7 @@
 
 use super::{
     ALL_KINDS, Args, Kind, Kinds, Label, ParamSources, Sanitizer, Sink, Source, Tables, sets_location,
-    sets_other_header,
+    sets_other_header, sqlish,
 };
 use crate::ir::{Expr, ExprKind};
 use crate::rules::{CallSite, Const};
@@ -210,33 +210,6 @@ const OBJECT_NAMES: &[&str] = &[
     "options",
     "opts",
 ];
-
-const SQL_WORDS: &[&str] = &[
-    "select ", "insert ", "update ", "delete ", " where ", " from ", "drop ", "create ", "alter ", " values", " set ",
-    "exec ",
-];
-
-/// Whether an expression has a string part that reads like SQL.
-fn sqlish(e: &Expr, depth: u32) -> bool {
-    if depth > 6 {
-        return false;
-    }
-    match &e.kind {
-        ExprKind::Str(s) => {
-            let l = format!(" {} ", s.to_ascii_lowercase());
-            SQL_WORDS.iter().any(|w| l.contains(w))
-        }
-        ExprKind::Concat(parts) | ExprKind::List(parts) | ExprKind::Other(parts) => {
-            parts.iter().any(|p| sqlish(p, depth + 1))
-        }
-        ExprKind::Binary { left, right, .. } => sqlish(left, depth + 1) || sqlish(right, depth + 1),
-        ExprKind::Call { callee, args, .. } => {
-            sqlish(callee, depth + 1) || args.iter().any(|a| sqlish(&a.value, depth + 1))
-        }
-        ExprKind::Attr { obj, .. } => sqlish(obj, depth + 1),
-        _ => false,
-    }
-}
 
 const DB_HINTS: &[&str] = &[
     "db",

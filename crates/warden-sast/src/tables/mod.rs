@@ -13,6 +13,7 @@ mod javascript;
 mod python;
 mod ruby;
 
+use crate::ir::{Expr, ExprKind};
 use crate::lang::Lang;
 
 /// What kind of flaw a sink is for. Sanitizers clean a value for a set of kinds.
@@ -205,5 +206,35 @@ mod tests {
     #[test]
     fn kinds_fit_the_mask() {
         assert!((Kind::Regex as u8) < 32);
+    }
+}
+
+const SQL_WORDS: &[&str] = &[
+    "select ", "insert ", "update ", "delete ", " where ", " from ", "drop ", "create ", "alter ", " values", " set ",
+    "exec ",
+];
+
+/// Whether a string reads like SQL.
+pub(crate) fn reads_like_sql(s: &str) -> bool {
+    let l = format!(" {} ", s.to_ascii_lowercase());
+    SQL_WORDS.iter().any(|w| l.contains(w))
+}
+
+/// Whether an expression has a string part that reads like SQL.
+pub(crate) fn sqlish(e: &Expr, depth: u32) -> bool {
+    if depth > 6 {
+        return false;
+    }
+    match &e.kind {
+        ExprKind::Str(s) => reads_like_sql(s),
+        ExprKind::Concat(parts) | ExprKind::List(parts) | ExprKind::Other(parts) => {
+            parts.iter().any(|p| sqlish(p, depth + 1))
+        }
+        ExprKind::Binary { left, right, .. } => sqlish(left, depth + 1) || sqlish(right, depth + 1),
+        ExprKind::Call { callee, args, .. } => {
+            sqlish(callee, depth + 1) || args.iter().any(|a| sqlish(&a.value, depth + 1))
+        }
+        ExprKind::Attr { obj, .. } => sqlish(obj, depth + 1),
+        _ => false,
     }
 }

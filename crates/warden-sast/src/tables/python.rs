@@ -26,6 +26,13 @@ fn html_content_type(site: &CallSite) -> bool {
         || site.args.get(i).and_then(|a| a.value.dotted()).is_some_and(|d| d.ends_with("TEXT_HTML"))
 }
 
+/// Flask's `Response(body, mimetype="text/plain")`, Django's `HttpResponse(body, content_type="application/json")`:
+/// a page unless a constant non-HTML type is given.
+fn not_plain_type(site: &CallSite) -> bool {
+    let given = ["mimetype", "content_type"].iter().find_map(|k| site.keyword(k)).and_then(|c| c.as_str());
+    given.is_none_or(|t| ["html", "xml", "svg"].iter().any(|h| t.to_ascii_lowercase().contains(h)))
+}
+
 /// Chalice's `Response(body=…, headers={"Content-Type": "text/html"})`.
 fn html_headers(site: &CallSite) -> bool {
     let Some(i) = site.position(99, "headers") else { return false };
@@ -227,6 +234,9 @@ pub static TABLES: Tables = Tables {
         sink(Kind::Path, "shutil.copytree", Args::Any),
         sink(Kind::Path, "shutil.move", Args::Any),
         sink(Kind::Path, "shutil.rmtree", Args::First),
+        // The archive written (`base_name`) and the directory archived (`root_dir`).
+        sink(Kind::Path, "shutil.make_archive", Args::Any),
+        sink(Kind::Path, "shutil.unpack_archive", Args::Any),
         sink(Kind::Path, "pathlib.Path", Args::Any),
         sink(Kind::Path, "pathlib.PurePath", Args::Any),
         sink(Kind::Path, "flask.send_file", Args::First),
@@ -312,8 +322,25 @@ pub static TABLES: Tables = Tables {
         sink(Kind::Deserialization, "yaml.load_all", Args::First),
         // Cross-site scripting
         sink(Kind::Xss, "flask.make_response", Args::First),
-        sink(Kind::Xss, "flask.Response", Args::At(0, "response")),
-        sink(Kind::Xss, "django.http.HttpResponse", Args::At(0, "content")),
+        Sink { kind: Kind::Xss, pattern: "flask.Response", args: Args::At(0, "response"), when: Some(not_plain_type) },
+        Sink {
+            kind: Kind::Xss,
+            pattern: "django.http.HttpResponse",
+            args: Args::At(0, "content"),
+            when: Some(not_plain_type),
+        },
+        Sink {
+            kind: Kind::Xss,
+            pattern: "aiohttp.web.Response",
+            args: Args::At(99, "text"),
+            when: Some(html_content_type),
+        },
+        Sink {
+            kind: Kind::Xss,
+            pattern: "aiohttp.web.Response",
+            args: Args::At(99, "body"),
+            when: Some(html_content_type),
+        },
         sink(Kind::Xss, "django.utils.safestring.mark_safe", Args::First),
         sink(Kind::Xss, "markupsafe.Markup", Args::First),
         sink(Kind::Xss, "flask.Markup", Args::First),

@@ -1121,6 +1121,12 @@ impl<'p, 'a> Fx<'p, 'a> {
         {
             host.impose(t);
         }
+        if self.runs_query(&site) {
+            // A query's result is the database's rows, not the text or values it was given: a flaw in the query is
+            // reported here, and rows read back are not request data (`HttpResponse(", ".join(u.name for u in
+            // User.objects.raw(sql, [id])))`).
+            taint = None;
+        }
         if let Some(t) = taint.as_mut() {
             if self.is_sink_of(&site, Kind::Ssrf) {
                 t.clean(Kind::LoggedCredential.bit());
@@ -1332,6 +1338,17 @@ impl<'p, 'a> Fx<'p, 'a> {
     /// opens a file by its path (`Path`) returns the file's bytes, not the request's.
     fn is_sink_of(&self, site: &CallSite, kind: Kind) -> bool {
         self.comp.sinks.candidates(site.callee).any(|s| s.kind == kind && matches(s.pattern, site.callee))
+    }
+
+    /// A call that runs SQL text (a SQL sink given a query that reads like SQL: `pool.query("… WHERE id = $1",
+    /// [id])`, `User.objects.raw(sql, [id])` with `sql` a constant query).
+    fn runs_query(&self, site: &CallSite) -> bool {
+        let text = site.position(0, "").and_then(|i| site.args.get(i).zip(site.consts.get(i)));
+        let sql_text = text.is_some_and(|(a, c)| {
+            crate::tables::sqlish(&a.value, 0)
+                || c.as_ref().and_then(Const::as_str).is_some_and(crate::tables::reads_like_sql)
+        });
+        sql_text && self.is_sink_of(site, Kind::Sql)
     }
 
     /// A tainted value at a sink: a finding if it carries a real source, a summary entry if it came from parameters.
