@@ -186,29 +186,6 @@ fn strip_call(segment: &str) -> &str {
     segment.strip_suffix("()").unwrap_or(segment)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn patterns_match_dotted_names() {
-        assert!(matches("os.system", "os.system"));
-        assert!(!matches("os.system", "xos.system"));
-        assert!(matches("**.execute", "cursor.execute"));
-        assert!(matches("**.execute", "conn.cursor().execute"));
-        assert!(matches("**.execute", "execute"), "the prefix may be empty");
-        assert!(matches("subprocess.*", "subprocess.run"));
-        assert!(matches("Runtime.getRuntime.exec", "Runtime.getRuntime().exec"));
-        assert!(matches("**.getRuntime.exec", "java.lang.Runtime.getRuntime().exec"));
-        assert!(!matches("subprocess.*", "subprocess"));
-    }
-
-    #[test]
-    fn kinds_fit_the_mask() {
-        assert!((Kind::Regex as u8) < 32);
-    }
-}
-
 const SQL_WORDS: &[&str] = &[
     "select ", "insert ", "update ", "delete ", " where ", " from ", "drop ", "create ", "alter ", " values", " set ",
     "exec ",
@@ -236,5 +213,28 @@ pub(crate) fn sqlish(e: &Expr, depth: u32) -> bool {
         }
         ExprKind::Attr { obj, .. } => sqlish(obj, depth + 1),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_match_dotted_names() {
+        assert!(matches("os.system", "os.system"));
+        assert!(!matches("os.system", "xos.system"));
+        assert!(matches("**.execute", "cursor.execute"));
+        assert!(matches("**.execute", "conn.cursor().execute"));
+        assert!(matches("**.execute", "execute"), "the prefix may be empty");
+        assert!(matches("subprocess.*", "subprocess.run"));
+        assert!(matches("Runtime.getRuntime.exec", "Runtime.getRuntime().exec"));
+        assert!(matches("**.getRuntime.exec", "java.lang.Runtime.getRuntime().exec"));
+        assert!(!matches("subprocess.*", "subprocess"));
+    }
+
+    #[test]
+    fn kinds_fit_the_mask() {
+        assert!((Kind::Regex as u8) < 32);
     }
 }

@@ -1078,6 +1078,10 @@ impl<'p, 'a> Fx<'p, 'a> {
         }
         if let Some((target, _)) = resolved {
             let mut v = self.apply_summary(target, callee, args, &vals, &receiver, e.span);
+            if new && v.ty.is_none() {
+                // `new Dao(db)` of a constructor function: an object of that make.
+                v.ty = Some(name.clone());
+            }
             let guessed = self.guessed_by_name(callee, &receiver);
             if guessed && let Some(t) = v.taint.as_mut() {
                 // `resource.toURI()` matched the package's only `toURI` by name alone: what that class's fields
@@ -1626,6 +1630,9 @@ impl<'p, 'a> Fx<'p, 'a> {
                 if let Some((m, class)) = p.class(ty_last)
                     && let Some(f) = p.function_in(m, method, Some(&class.name))
                 {
+                    return Some(f);
+                }
+                if let Some(f) = p.constructor_method(ty_last, method) {
                     return Some(f);
                 }
                 let f = p.unique(method)?;

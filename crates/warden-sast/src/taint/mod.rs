@@ -108,6 +108,9 @@ pub struct Program<'a> {
     /// Methods of objects a module's top-level code builds as literals (`const listing = { page(res) {…} }`), by
     /// (module, `listing.page`).
     object_methods: HashMap<(usize, String), usize>,
+    /// Methods of constructor functions (`function Dao(db) { this.find = (id) => … }`, `Dao.prototype.find =
+    /// function …`) by (`Dao`, `find`); None when two modules define the same.
+    constructor_methods: HashMap<(String, String), Option<FnRef>>,
     /// The modules that are templates.
     templates: Vec<usize>,
 }
@@ -319,6 +322,7 @@ impl<'a> Program<'a> {
         let mut classes_by_name = HashMap::new();
         let mut templates = Vec::new();
         let mut object_methods = HashMap::new();
+        let mut constructor_methods = HashMap::new();
         for (m, module) in modules.iter().enumerate() {
             if module.template.is_some() {
                 // A template is found by the name a render call gives, not by imports.
@@ -340,6 +344,9 @@ impl<'a> Program<'a> {
             }
             functions_by_name.push(local);
             object_methods.extend(literal_methods(module).map(|(path, f)| ((m, path), f)));
+            for (key, f) in prototype_methods(module) {
+                constructor_methods.entry(key).and_modify(|e| *e = None).or_insert(Some((m, f)));
+            }
             for (c, class) in module.classes.iter().enumerate() {
                 classes_by_name.entry(class.name.clone()).or_insert((m, c));
             }
@@ -356,8 +363,14 @@ impl<'a> Program<'a> {
             functions_by_name,
             classes_by_name,
             object_methods,
+            constructor_methods,
             templates,
         }
+    }
+
+    /// The method `method` objects made by the constructor function `ty` have (`new Dao(db).find(id)`).
+    pub fn constructor_method(&self, ty: &str, method: &str) -> Option<FnRef> {
+        *self.constructor_methods.get(&(ty.to_string(), method.to_string()))?
     }
 
     /// The method `method` of the object literal module `m`'s top-level code binds to `object`.
@@ -502,4 +515,35 @@ fn literal_methods(module: &Module) -> impl Iterator<Item = (String, usize)> + '
             })
             .collect()
     })
+}
+
+/// The methods a module gives the objects of its constructor functions: `this.find = (id) => …` in the body of a
+/// capitalised function, and `Dao.prototype.find = function …` at the top level, as ((`Dao`, `find`), function).
+fn prototype_methods(module: &Module) -> Vec<((String, String), usize)> {
+    let method = |s: &Stmt, owner: &dyn Fn(&Expr) -> Option<String>| match s {
+        Stmt::Assign { target: Expr { kind: ExprKind::Attr { obj, name }, .. }, value: Some(value), .. } => {
+            match (&value.kind, owner(obj)) {
+                (ExprKind::Lambda(f), Some(ty)) => Some(((ty, name.clone()), *f)),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    let mut out = Vec::new();
+    for func in module.functions.iter().filter(|f| f.class.is_none()) {
+        if func.name.starts_with(|c: char| c.is_ascii_uppercase()) {
+            let this = |o: &Expr| matches!(&o.kind, ExprKind::Name(n) if n == "this").then(|| func.name.clone());
+            out.extend(func.body.iter().filter_map(|s| method(s, &this)));
+        }
+    }
+    let prototype = |o: &Expr| match &o.kind {
+        ExprKind::Attr { obj, name } if name == "prototype" => match &obj.kind {
+            ExprKind::Name(ty) => Some(ty.clone()),
+            _ => None,
+        },
+        _ => None,
+    };
+    let top = module.functions.first().map_or(&[][..], |f| f.body.as_slice());
+    out.extend(top.iter().filter_map(|s| method(s, &prototype)));
+    out
 }
