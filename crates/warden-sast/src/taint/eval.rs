@@ -1628,7 +1628,7 @@ impl<'p, 'a> Fx<'p, 'a> {
                 let recv_ty = name.rsplit_once('.').map(|(t, _)| t).unwrap_or_default();
                 let ty_last = recv_ty.rsplit('.').next().unwrap_or(recv_ty);
                 if let Some((m, class)) = p.class(ty_last)
-                    && let Some(f) = p.function_in(m, method, Some(&class.name))
+                    && let Some(f) = p.method_of_class(m, &class.name, method)
                 {
                     return Some(f);
                 }

@@ -111,6 +111,8 @@ pub struct Program<'a> {
     /// Methods of constructor functions (`function Dao(db) { this.find = (id) => … }`, `Dao.prototype.find =
     /// function …`) by (`Dao`, `find`); None when two modules define the same.
     constructor_methods: HashMap<(String, String), Option<FnRef>>,
+    /// The package's classes by the simple name of each base class or interface they extend or implement.
+    implementations: HashMap<String, Vec<(usize, usize)>>,
     /// The modules that are templates.
     templates: Vec<usize>,
 }
@@ -323,6 +325,7 @@ impl<'a> Program<'a> {
         let mut templates = Vec::new();
         let mut object_methods = HashMap::new();
         let mut constructor_methods = HashMap::new();
+        let mut implementations: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
         for (m, module) in modules.iter().enumerate() {
             if module.template.is_some() {
                 // A template is found by the name a render call gives, not by imports.
@@ -349,6 +352,11 @@ impl<'a> Program<'a> {
             }
             for (c, class) in module.classes.iter().enumerate() {
                 classes_by_name.entry(class.name.clone()).or_insert((m, c));
+                for base in &class.bases {
+                    let base = canon::simple_type(base);
+                    let simple = base.rsplit('.').next().unwrap_or(&base).to_string();
+                    implementations.entry(simple).or_default().push((m, c));
+                }
             }
         }
         Program {
@@ -364,7 +372,28 @@ impl<'a> Program<'a> {
             classes_by_name,
             object_methods,
             constructor_methods,
+            implementations,
             templates,
+        }
+    }
+
+    /// The method `method` of class `class` as an object of it runs: the class's own when it has a body, else the
+    /// one implementation in the package that has it (`@Autowired SearchService service; service.search(q)` runs
+    /// `SearchServiceImpl.search`).
+    pub fn method_of_class(&self, m: usize, class: &str, method: &str) -> Option<FnRef> {
+        let own = self.function_in(m, method, Some(class));
+        let has_body =
+            |f: FnRef| self.modules.get(f.0).and_then(|md| md.functions.get(f.1)).is_some_and(|f| !f.body.is_empty());
+        if own.is_some_and(has_body) {
+            return own;
+        }
+        let mut found = self.implementations.get(class).into_iter().flatten().filter_map(|&(im, ic)| {
+            let name = &self.modules.get(im)?.classes.get(ic)?.name;
+            self.function_in(im, method, Some(name)).filter(|&f| has_body(f))
+        });
+        match (found.next(), found.next()) {
+            (Some(one), None) => Some(one),
+            _ => own,
         }
     }
 
