@@ -302,6 +302,8 @@ impl<'p, 'a> Fx<'p, 'a> {
                 // The type written here, or the one the variable was declared with (`len = in.read(buf)` into an
                 // `int len` declared before).
                 let declared = match ty {
+                    // `char[] out`, `byte[] body`: an array of them carries text.
+                    Some(ty) if ty.contains('[') => Some(format!("{}[]", self.resolve_type(ty))),
                     Some(ty) => Some(self.resolve_type(ty)),
                     None => match &target.kind {
                         ExprKind::Name(n) => self.env.get(n).and_then(|old| old.ty.clone()),

@@ -61,6 +61,8 @@ const COOKIE_CHECKS: &[Check] = &[
     Check::Call(CallCheck { pattern: "**.set_HttpOnly", when: Some(weak_policy), message: MESSAGE }),
     Check::Call(CallCheck { pattern: "**.Cookie.set_HttpOnly", when: Some(is_false), message: MESSAGE }),
     Check::Call(CallCheck { pattern: "**.Cookie.set_Secure", when: Some(is_false), message: MESSAGE }),
+    Check::Call(CallCheck { pattern: "**.HttpCookie.set_HttpOnly", when: Some(is_false), message: MESSAGE }),
+    Check::Call(CallCheck { pattern: "**.HttpCookie.set_Secure", when: Some(is_false), message: MESSAGE }),
     Check::Call(CallCheck { pattern: "**.set_MinimumSameSitePolicy", when: Some(weak_policy), message: MESSAGE }),
     Check::Call(CallCheck { pattern: "CookieOptions", when: Some(missing_flags), message: MESSAGE }),
     Check::Call(CallCheck { pattern: "**.CookieOptions", when: Some(missing_flags), message: MESSAGE }),
