@@ -1,7 +1,8 @@
 //! # Unencrypted AWS resource
 //!
 //! ## What it finds
-//! S3 objects written without `server_side_encryption` (`put_object`, `copy_object`, `object.put`), SNS topics and
+//! S3 objects written without `server_side_encryption` (`put_object`, `copy_object`, `object.put`; `nil` or `""`
+//! counts as none), SNS topics and
 //! SQS queues created without a KMS key or SSE attribute, and DynamoDB tables created without an
 //! `sse_specification`.
 //!
@@ -86,8 +87,12 @@ fn request(site: &CallSite) -> Option<Vec<(String, Option<Const>)>> {
 
 fn no_sse(site: &CallSite) -> bool {
     request(site).is_some_and(|r| {
-        !r.iter()
-            .any(|(k, _)| matches!(k.as_str(), "server_side_encryption" | "sse_customer_algorithm" | "ssekms_key_id"))
+        // `server_side_encryption: nil` (or `""`) asks for none.
+        !r.iter().any(|(k, c)| {
+            matches!(k.as_str(), "server_side_encryption" | "sse_customer_algorithm" | "ssekms_key_id")
+                && !matches!(c, Some(Const::Null))
+                && c.as_ref().and_then(Const::as_str) != Some("")
+        })
     })
 }
 
