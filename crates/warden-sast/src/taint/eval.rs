@@ -1110,6 +1110,12 @@ impl<'p, 'a> Fx<'p, 'a> {
         if let Some(v) = self.container_get(receiver_expr, &site) {
             return v;
         }
+        if let (Some(Const::Dict(_)), "get" | "Get" | "getOrDefault" | "fetch") = (&receiver.konst, site.method()) {
+            // `ROUTES.get(name, ROUTES["home"])` on a table of constants: one of its values or the default, never
+            // the key (as `ROUTES[name]`).
+            let default = vals.get(1).and_then(|v| v.taint.clone());
+            return Value::tainted(join(receiver.taint.clone(), default));
+        }
         let ty = if new { Some(name.clone()) } else { Some(format!("{name}()")) };
         let arg_taint = if hands_over_exchange(callee, args) {
             // `await interceptor(buffer, proxyRes, req, res)`: a function given the request and the response to
