@@ -1018,9 +1018,9 @@ impl<'p, 'a> Fx<'p, 'a> {
         self.call_checks(&site);
         self.note_content_type(&site);
         self.lambda_html_body(&site, &vals);
-        let resolved = self
-            .resolve_strength(callee, &name)
-            .and_then(|(t, strong)| self.program.overload(t, args.len()).map(|t| (t, strong)));
+        let resolved = self.resolve_strength(callee, &name).and_then(|(t, strong)| {
+            self.program.overload(t, args.len()).map(|t| (self.program.implementation(t, args.len()), strong))
+        });
         // A call that surely goes to the package's own function is judged by that function's summary, not by a
         // library sink of the same name (`db.query` of the package's `db.js`).
         if !resolved.is_some_and(|(_, strong)| strong) {
@@ -1636,7 +1636,8 @@ impl<'p, 'a> Fx<'p, 'a> {
                 let recv_ty = name.rsplit_once('.').map(|(t, _)| t).unwrap_or_default();
                 let ty_last = recv_ty.rsplit('.').next().unwrap_or(recv_ty);
                 if let Some((m, class)) = p.class(ty_last)
-                    && let Some(f) = p.method_of_class(m, &class.name, method)
+                    && let Some(f) =
+                        p.function_in(m, method, Some(&class.name)).or_else(|| p.implementing(&class.name, method))
                 {
                     return Some(f);
                 }

@@ -106,6 +106,10 @@ fn guard_of(cond: &Expr) -> Option<Guard> {
                 }
                 (l, r) => l.filter(|g| !g.positive).or_else(|| r.filter(|g| !g.positive)),
             },
+            // `if (name.lastIndexOf('/') >= 0) name = name.substring(…)`: where it fails, the name has no directory.
+            ">=" | ">" if separator_search(left).is_some() => {
+                separator_search(left).map(|p| Guard { path: p, kinds: Kind::Path.bit(), positive: false })
+            }
             ">=" | ">" if is_index_of(left) => guard_of(left).map(|g| Guard { positive: true, ..g }),
             _ => None,
         },
@@ -229,6 +233,14 @@ pub fn call_sanitizes(site: &CallSite, receiver: &Value) -> Option<Value> {
     {
         return Some(Value::default());
     }
+    if matches!(method, "substring" | "Substring" | "slice" | "substr") && after_last_separator(site) {
+        // `name.substring(name.lastIndexOf('/') + 1)`: the file name without its directories.
+        let mut v = Value { taint: receiver.taint.clone(), ..Value::default() };
+        if let Some(t) = v.taint.as_mut() {
+            t.clean(Kind::Path.bit());
+        }
+        return Some(v);
+    }
     if matches!(method, "replace" | "replaceAll" | "gsub" | "Replace" | "tr" | "delete") {
         let pattern = site.consts.first().and_then(|c| c.as_ref());
         let strips_breaks = match pattern {
@@ -244,4 +256,19 @@ pub fn call_sanitizes(site: &CallSite, receiver: &Value) -> Option<Value> {
         }
     }
     None
+}
+
+/// The start argument is one past the last path separator: `lastIndexOf('/') + 1`, `LastIndexOf('\\') + 1`.
+fn after_last_separator(site: &CallSite) -> bool {
+    let Some(start) = site.arg(0, "").map(|a| &a.value) else { return false };
+    let ExprKind::Binary { op, left, right } = &start.kind else { return false };
+    op == "+" && matches!(&right.kind, ExprKind::Num(n) if n == "1") && separator_search(left).is_some()
+}
+
+/// `name.lastIndexOf('/')` (or `'\\'`): the path of the value searched for its last directory separator.
+fn separator_search(e: &Expr) -> Option<String> {
+    let ExprKind::Call { callee, args, .. } = &e.kind else { return None };
+    let ExprKind::Attr { obj, name } = &callee.kind else { return None };
+    let separator = args.first().is_some_and(|a| matches!(&a.value.kind, ExprKind::Str(s) if s == "/" || s == "\\"));
+    (matches!(name.as_str(), "lastIndexOf" | "LastIndexOf") && separator).then(|| path(obj)).flatten()
 }

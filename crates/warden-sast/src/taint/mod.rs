@@ -377,24 +377,38 @@ impl<'a> Program<'a> {
         }
     }
 
-    /// The method `method` of class `class` as an object of it runs: the class's own when it has a body, else the
-    /// one implementation in the package that has it (`@Autowired SearchService service; service.search(q)` runs
-    /// `SearchServiceImpl.search`).
-    pub fn method_of_class(&self, m: usize, class: &str, method: &str) -> Option<FnRef> {
-        let own = self.function_in(m, method, Some(class));
-        let has_body =
-            |f: FnRef| self.modules.get(f.0).and_then(|md| md.functions.get(f.1)).is_some_and(|f| !f.body.is_empty());
-        if own.is_some_and(has_body) {
-            return own;
-        }
-        let mut found = self.implementations.get(class).into_iter().flatten().filter_map(|&(im, ic)| {
-            let name = &self.modules.get(im)?.classes.get(ic)?.name;
-            self.function_in(im, method, Some(name)).filter(|&f| has_body(f))
+    /// The method `method` of the package's one class implementing or extending `class` that has it, with a body
+    /// (`@Autowired SearchService service; service.search(q)` runs `SearchServiceImpl.search`); None when no class
+    /// or several have it.
+    pub fn implementing(&self, class: &str, method: &str) -> Option<FnRef> {
+        let mut found = self.implementations.get(class).into_iter().flatten().filter_map(|&(m, c)| {
+            let name = &self.modules.get(m)?.classes.get(c)?.name;
+            self.function_in(m, method, Some(name)).filter(|f| {
+                self.modules.get(f.0).and_then(|md| md.functions.get(f.1)).is_some_and(|g| !g.body.is_empty())
+            })
         });
         match (found.next(), found.next()) {
             (Some(one), None) => Some(one),
-            _ => own,
+            _ => None,
         }
+    }
+
+    /// What a call with `arity` arguments to `target` runs when `target` has no body (an interface's or abstract
+    /// method) or is another overload (the interface's `default` method beside the abstract one called): the one
+    /// implementation's overload taking `arity` arguments; `target` itself otherwise.
+    pub fn implementation(&self, target: FnRef, arity: usize) -> FnRef {
+        let Some(module) = self.modules.get(target.0) else { return target };
+        let Some(func) = module.functions.get(target.1) else { return target };
+        let typed = matches!(module.lang, crate::lang::Lang::Java | crate::lang::Lang::CSharp);
+        let other_overload = typed && func.params.len() != arity;
+        let Some(class) = func.class.as_deref().filter(|_| func.body.is_empty() || other_overload) else {
+            return target;
+        };
+        let arity_of = |f: FnRef| self.modules.get(f.0).and_then(|m| m.functions.get(f.1)).map(|g| g.params.len());
+        self.implementing(class, &func.name)
+            .and_then(|f| self.overload(f, arity))
+            .filter(|&f| !other_overload || arity_of(f) == Some(arity))
+            .unwrap_or(target)
     }
 
     /// The method `method` objects made by the constructor function `ty` have (`new Dao(db).find(id)`).
