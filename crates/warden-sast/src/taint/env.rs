@@ -101,6 +101,11 @@ impl Env {
         self
     }
 
+    /// Every entry.
+    pub fn iter_values(&self) -> impl Iterator<Item = (&String, &Value)> {
+        self.map.iter()
+    }
+
     pub fn into_map(self) -> FxHashMap<String, Value> {
         self.map
     }

@@ -28,6 +28,8 @@ pub struct Output {
     pub hits: Vec<Hit>,
     pub fields: Vec<(usize, String, Value)>,
     pub env: rustc_hash::FxHashMap<String, Value>,
+    /// For a function that encloses others: its variables' types (see [`Program::closure_types`]).
+    pub local_types: Vec<(String, String)>,
 }
 
 pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
@@ -38,6 +40,7 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
             hits: Vec::new(),
             fields: Vec::new(),
             env: Default::default(),
+            local_types: Vec::new(),
         };
     };
     let Some(func) = module.functions.get(f) else {
@@ -47,6 +50,7 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
             hits: Vec::new(),
             fields: Vec::new(),
             env: Default::default(),
+            local_types: Vec::new(),
         };
     };
     let mut fx = Fx {
@@ -79,6 +83,14 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
         case_type: None,
         deferred: Vec::new(),
     };
+    if let Some(parent) = func.parent.filter(|p| *p != 0)
+        && let Some(types) = program.closure_types.get(&(m, parent))
+    {
+        // The variables of the function around this one, by type (their data is the enclosing call's).
+        for (name, ty) in types {
+            fx.env.insert(name.clone(), Value { ty: Some(ty.clone()), ..Value::default() });
+        }
+    }
     fx.bind_params(f, func, None);
     if func.is_constructor() {
         fx.constructed =
@@ -110,9 +122,22 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
         sinks: std::mem::take(&mut fx.sinks),
         deferred: std::mem::take(&mut fx.deferred),
     };
+    let encloses = f != 0 && module.functions.iter().any(|g| g.parent == Some(f));
+    let local_types = if encloses {
+        let mut types: Vec<(String, String)> = fx
+            .env
+            .iter_values()
+            .filter(|(name, _)| !name.contains(['.', '[']) && !func.params.iter().any(|p| p.name == **name))
+            .filter_map(|(name, v)| v.ty.clone().map(|t| (name.clone(), t)))
+            .collect();
+        types.sort();
+        types
+    } else {
+        Vec::new()
+    };
     // Only top-level code's variables are needed after (a module's globals).
     let env = if f == 0 { fx.env.into_map() } else { Default::default() };
-    Output { summary, deps: fx.deps, hits: fx.hits, fields: fx.fields, env }
+    Output { summary, deps: fx.deps, hits: fx.hits, fields: fx.fields, env, local_types }
 }
 
 /// A function decorated as a Flask route (`@app.route`, `@bp.get`) in a module that imports Flask.
@@ -413,11 +438,13 @@ impl<'p, 'a> Fx<'p, 'a> {
 
     /// Runs a lambda or nested function's body here, parameters bound to `param_taint` (a callback's data) or to
     /// their source facts.
-    fn inline(&mut self, id: FuncId, param_taint: Option<Taint>) {
+    /// Analyses function `id` of this module in place (a callback, a closure called here), its parameters given
+    /// `param_taint`; returns what it returns.
+    fn inline(&mut self, id: FuncId, param_taint: Option<Taint>) -> Value {
         if self.inline_depth >= MAX_INLINE_DEPTH {
-            return;
+            return Value::default();
         }
-        let Some(func) = self.module.functions.get(id) else { return };
+        let Some(func) = self.module.functions.get(id) else { return Value::default() };
         self.inline_depth += 1;
         let saved_ret = std::mem::take(&mut self.ret);
         let saved_env = self.env.clone();
@@ -443,10 +470,11 @@ impl<'p, 'a> Fx<'p, 'a> {
         }
         let env = std::mem::take(&mut self.env);
         self.env = saved_env.join(env);
-        self.ret = saved_ret;
+        let returned = std::mem::replace(&mut self.ret, saved_ret);
         self.lambda_handler = saved_handler;
         self.event_names = saved_events;
         self.inline_depth -= 1;
+        returned
     }
 
     fn if_stmt(&mut self, cond: &Expr, then: &[Stmt], otherwise: &[Stmt]) {
@@ -721,6 +749,14 @@ impl<'p, 'a> Fx<'p, 'a> {
                     let val = self.expr(v);
                     taint = join(taint, val.taint.clone());
                     let key = key.and_then(|k| k.konst);
+                    if let (Some(Const::Str(k)), Some(t)) = (&key, &val.taint)
+                        && k == "$where"
+                        && fields.is_some()
+                    {
+                        // MongoDB runs a `$where` string as JavaScript, whichever call the filter goes to
+                        // (`col.find(criteria())` with the filter built in a helper).
+                        self.sink_hit(Kind::NoSql, &t.clone(), "$where", v.span);
+                    }
                     match (&key, fields.as_mut()) {
                         (Some(Const::Str(k)), Some(f)) => f.add(k, val.taint.clone()),
                         _ => fields = None,
@@ -1011,6 +1047,16 @@ impl<'p, 'a> Fx<'p, 'a> {
                 };
                 self.inline(id, t);
             }
+        }
+        // `const criteria = () => ({ $where: … }); col.find(criteria())`: a closure of this function called here
+        // runs here, seeing this function's variables.
+        if let ExprKind::Name(n) = &callee.kind
+            && let Some((m, id)) = self.env.get(n).and_then(|v| v.func)
+            && m == self.m
+            && self.module.functions.get(id).is_some_and(|g| g.parent.is_some_and(|p| p != 0))
+        {
+            let given = vals.iter().fold(None, |acc, v| join(acc, v.taint.clone()));
+            return self.inline(id, given);
         }
         let consts: Vec<Option<Const>> = vals.iter().map(|v| v.konst.clone()).collect();
         let site =

@@ -99,6 +99,10 @@ pub struct Program<'a> {
     pub layouts: Vec<Vec<String>>,
     /// Each module's top-level variables after its top-level code ran.
     pub globals: Vec<rustc_hash::FxHashMap<String, Value>>,
+    /// The types of the variables of functions that enclose others, after they ran (sorted by name): a closure
+    /// analysed on its own calls methods on them (`const dao = new AllocationsDAO(db); this.show = (req, res) =>
+    /// dao.find(req.query.q)`).
+    pub closure_types: HashMap<FnRef, Vec<(String, String)>>,
     by_name: HashMap<String, Vec<FnRef>>,
     /// Every dotted suffix of every module name (`c`, `b.c`, `a.b.c`) → the module, `None` when ambiguous.
     module_by_suffix: HashMap<String, Option<usize>>,
@@ -155,10 +159,14 @@ pub fn analyze(modules: &[Module], spec: Option<&HandlerSpec>) -> Vec<Hit> {
         let mut summaries = HashMap::new();
         let mut fields: rustc_hash::FxHashMap<(usize, String), Value> = Default::default();
         let mut globals = Vec::with_capacity(modules.len());
+        let mut closure_types = HashMap::new();
         for (m, outs) in outputs.iter().enumerate() {
             globals.push(outs.first().and_then(|o| o.as_ref()).map(|o| o.env.clone()).unwrap_or_default());
             for (f, out) in outs.iter().enumerate() {
                 let Some(out) = out else { continue };
+                if !out.local_types.is_empty() {
+                    closure_types.insert((m, f), out.local_types.clone());
+                }
                 for (owner, field, v) in &out.fields {
                     if tests.get(m).copied().unwrap_or(false) && !tests.get(*owner).copied().unwrap_or(false) {
                         // What a test puts into the library's objects is the test's, not a caller's.
@@ -198,6 +206,14 @@ pub fn analyze(modules: &[Module], spec: Option<&HandlerSpec>) -> Vec<Hit> {
                 *flag = true;
             }
         }
+        // A closure runs again when what the function around it holds changed type.
+        let retyped: std::collections::HashSet<FnRef> = closure_types
+            .iter()
+            .filter(|(k, v)| program.closure_types.get(*k) != Some(*v))
+            .map(|(k, _)| *k)
+            .chain(program.closure_types.keys().filter(|k| !closure_types.contains_key(*k)).copied())
+            .collect();
+        program.closure_types = closure_types;
         program.summaries = summaries;
         program.layouts = layouts;
         program.fields = fields;
@@ -205,8 +221,10 @@ pub fn analyze(modules: &[Module], spec: Option<&HandlerSpec>) -> Vec<Hit> {
         let mut any = false;
         for (m, outs) in outputs.iter().enumerate() {
             for (f, out) in outs.iter().enumerate() {
+                let parent = modules.get(m).and_then(|md| md.functions.get(f)).and_then(|func| func.parent);
                 let again = changed_modules.get(m).copied().unwrap_or(false)
-                    || out.as_ref().is_some_and(|o| o.deps.iter().any(|d| changed.contains(d)));
+                    || out.as_ref().is_some_and(|o| o.deps.iter().any(|d| changed.contains(d)))
+                    || parent.is_some_and(|p| p != 0 && retyped.contains(&(m, p)));
                 if let Some(slot) = dirty.get_mut(m).and_then(|d| d.get_mut(f)) {
                     *slot = again;
                 }
@@ -366,6 +384,7 @@ impl<'a> Program<'a> {
             fields: Default::default(),
             layouts: vec![Vec::new(); modules.len()],
             globals: vec![Default::default(); modules.len()],
+            closure_types: HashMap::new(),
             by_name,
             module_by_suffix,
             functions_by_name,
