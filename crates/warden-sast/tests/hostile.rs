@@ -25,6 +25,20 @@ fn a_five_megabyte_minified_bundle_is_analysed_within_the_budget() {
 }
 
 #[test]
+fn closures_calling_closures_cost_their_size() {
+    // Each closure calls the one before it twice: run in place every time, that is 2^300 runs.
+    let mut text = String::from("function outer(event) {\n  const c0 = (x) => x;\n");
+    for i in 1..300 {
+        text.push_str(&format!("  const c{i} = (x) => c{}(x) + c{}(x);\n", i - 1, i - 1));
+    }
+    text.push_str("  return eval(c299(event.body));\n}\nexports.handler = outer;\n");
+    let started = Instant::now();
+    let analysis = run("closures.js", text, FileBudget::default());
+    assert!(started.elapsed() < Duration::from_secs(60), "took {:?}", started.elapsed());
+    assert_eq!(analysis.files, 1);
+}
+
+#[test]
 fn deep_nesting_is_cut_not_a_stack_overflow() {
     let depth = 20_000;
     for (path, text) in [

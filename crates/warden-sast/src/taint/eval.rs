@@ -82,6 +82,7 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
         content_now: None,
         case_type: None,
         deferred: Vec::new(),
+        closures_run: Default::default(),
     };
     if let Some(parent) = func.parent.filter(|p| *p != 0)
         && let Some(types) = program.closure_types.get(&(m, parent))
@@ -122,7 +123,7 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
         sinks: std::mem::take(&mut fx.sinks),
         deferred: std::mem::take(&mut fx.deferred),
     };
-    let encloses = f != 0 && module.functions.iter().any(|g| g.parent == Some(f));
+    let encloses = program.encloses.get(m).and_then(|e| e.get(f)).copied().unwrap_or(false);
     let local_types = if encloses {
         let mut types: Vec<(String, String)> = fx
             .env
@@ -222,6 +223,8 @@ struct Fx<'p, 'a> {
     case_type: Option<&'static str>,
     /// Cross-site scripting written into a writer parameter, for the callers to judge (see [`Summary::deferred`]).
     deferred: Vec<(usize, Hit)>,
+    /// The closures already run in place where they were called.
+    closures_run: rustc_hash::FxHashSet<FuncId>,
 }
 
 impl<'p, 'a> Fx<'p, 'a> {
@@ -1054,7 +1057,10 @@ impl<'p, 'a> Fx<'p, 'a> {
             && let Some((m, id)) = self.env.get(n).and_then(|v| v.func)
             && m == self.m
             && self.module.functions.get(id).is_some_and(|g| g.parent.is_some_and(|p| p != 0))
+            && self.closures_run.insert(id)
         {
+            // (Once per analysis: later calls use its summary, so closures calling closures cost no more than
+            // their size.)
             let given = vals.iter().fold(None, |acc, v| join(acc, v.taint.clone()));
             return self.inline(id, given);
         }

@@ -103,6 +103,8 @@ pub struct Program<'a> {
     /// analysed on its own calls methods on them (`const dao = new AllocationsDAO(db); this.show = (req, res) =>
     /// dao.find(req.query.q)`).
     pub closure_types: HashMap<FnRef, Vec<(String, String)>>,
+    /// Per module and function: whether other functions are nested in it.
+    pub encloses: Vec<Vec<bool>>,
     by_name: HashMap<String, Vec<FnRef>>,
     /// Every dotted suffix of every module name (`c`, `b.c`, `a.b.c`) → the module, `None` when ambiguous.
     module_by_suffix: HashMap<String, Option<usize>>,
@@ -385,6 +387,18 @@ impl<'a> Program<'a> {
             layouts: vec![Vec::new(); modules.len()],
             globals: vec![Default::default(); modules.len()],
             closure_types: HashMap::new(),
+            encloses: modules
+                .iter()
+                .map(|module| {
+                    let mut out = vec![false; module.functions.len()];
+                    for parent in module.functions.iter().filter_map(|g| g.parent).filter(|p| *p != 0) {
+                        if let Some(slot) = out.get_mut(parent) {
+                            *slot = true;
+                        }
+                    }
+                    out
+                })
+                .collect(),
             by_name,
             module_by_suffix,
             functions_by_name,
