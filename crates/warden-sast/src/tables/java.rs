@@ -698,6 +698,9 @@ const OTHER_SANITIZERS: &[Sanitizer] = &[
     clean("**.StringEscapeUtils.escapeHtml4", XSS),
     clean("**.StringEscapeUtils.escapeHtml3", XSS),
     clean("**.StringEscapeUtils.escapeHtml", XSS),
+    // Jetty's own escaping: XML entities for `& < > " '`, and percent-encoding of a URI path.
+    clean("**.StringUtil.sanitizeXmlString", XSS),
+    clean("**.URIUtil.encodePath", XSS),
     clean("**.StringEscapeUtils.escapeXml", XSS),
     clean("**.StringEscapeUtils.escapeXml10", XSS),
     clean("**.StringEscapeUtils.escapeXml11", XSS),

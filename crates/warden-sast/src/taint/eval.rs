@@ -346,7 +346,9 @@ impl<'p, 'a> Fx<'p, 'a> {
                         v.ty = Some(t);
                     } else if ty.is_some()
                         && !matches!(t.as_str(), "var" | "let" | "const" | "auto" | "dynamic" | "object" | "any")
+                        && !is_string_buffer(&v)
                     {
+                        // (`PrintWriter out = new PrintWriter(buffer)` stays a buffer.)
                         v.ty = Some(t);
                     }
                 }
@@ -1070,9 +1072,17 @@ impl<'p, 'a> Fx<'p, 'a> {
         self.call_checks(&site);
         self.note_content_type(&site);
         self.lambda_html_body(&site, &vals);
-        let resolved = self.resolve_strength(callee, &name).and_then(|(t, strong)| {
-            self.program.overload(t, args.len()).map(|t| (self.program.implementation(t, args.len()), strong))
-        });
+        // `super.authenticate(user, password)`: the base class's method taking as many arguments.
+        let inherited = match &callee.kind {
+            ExprKind::Attr { obj, name: method } if matches!(&obj.kind, ExprKind::Name(o) if o == "super") => {
+                self.class.as_deref().and_then(|c| self.program.super_method(c, method, args.len()))
+            }
+            _ => None,
+        };
+        let resolved =
+            inherited.map(|t| (t, true)).or_else(|| self.resolve_strength(callee, &name)).and_then(|(t, strong)| {
+                self.program.overload(t, args.len()).map(|t| (self.program.implementation(t, args.len()), strong))
+            });
         // A call that surely goes to the package's own function is judged by that function's summary, not by a
         // library sink of the same name (`db.query` of the package's `db.js`).
         if !resolved.is_some_and(|(_, strong)| strong) {
@@ -1131,7 +1141,19 @@ impl<'p, 'a> Fx<'p, 'a> {
             self.env.insert(p, old.join(Value::tainted(Some(t))));
         }
         if let Some((target, _)) = resolved {
-            let mut v = self.apply_summary(target, callee, args, &vals, &receiver, e.span);
+            // Through an interface (`Part part = request.getPart(…); part.write(path)` runs `ApplicationPart.write`):
+            // the implementation's own fields hold what its constructor set, not the caller's data.
+            let target_class = self
+                .program
+                .modules
+                .get(target.0)
+                .and_then(|m| m.functions.get(target.1))
+                .and_then(|f| f.class.as_deref());
+            let declared = receiver.ty.as_deref().map(|t| t.rsplit('.').next().unwrap_or(t));
+            let dispatched =
+                matches!((declared, target_class), (Some(d), Some(c)) if d != c && self.program.class(d).is_some());
+            let object = if dispatched { Value { taint: None, ..receiver.clone() } } else { receiver.clone() };
+            let mut v = self.apply_summary(target, callee, args, &vals, &object, e.span);
             if new && v.ty.is_none() {
                 // `new Dao(db)` of a constructor function: an object of that make.
                 v.ty = Some(name.clone());
@@ -1168,7 +1190,14 @@ impl<'p, 'a> Fx<'p, 'a> {
             let default = vals.get(1).and_then(|v| v.taint.clone());
             return Value::tainted(join(receiver.taint.clone(), default));
         }
-        let ty = if new { Some(name.clone()) } else { Some(format!("{name}()")) };
+        let ty = if new && name.ends_with("PrintWriter") && vals.iter().any(is_string_buffer) {
+            // `new PrintWriter(new StringWriter())`: what it prints goes into the buffer.
+            vals.iter().find(|v| is_string_buffer(v)).and_then(|v| v.ty.clone())
+        } else if new {
+            Some(name.clone())
+        } else {
+            Some(format!("{name}()"))
+        };
         let arg_taint = if hands_over_exchange(callee, args) {
             // `await interceptor(buffer, proxyRes, req, res)`: a function given the request and the response to
             // answer returns its own output, not the request; what else it was given still flows.
@@ -1384,10 +1413,13 @@ impl<'p, 'a> Fx<'p, 'a> {
                 if let Some(t) = &v.taint {
                     match defer {
                         Some(p) => {
-                            let hits = self.hits.len();
+                            let (hits, sinks) = (self.hits.len(), self.sinks.len());
                             self.sink_hit(sink.kind, t, site.callee, site.span);
                             for hit in self.hits.drain(hits..) {
                                 self.deferred.push((p, hit));
+                            }
+                            for reach in self.sinks.iter_mut().skip(sinks) {
+                                reach.writer = Some(p);
                             }
                         }
                         None => self.sink_hit(sink.kind, t, site.callee, site.span),
@@ -1434,6 +1466,7 @@ impl<'p, 'a> Fx<'p, 'a> {
                 span,
                 callee: callee.to_string(),
                 steps,
+                writer: None,
             });
         }
     }
@@ -1784,6 +1817,13 @@ impl<'p, 'a> Fx<'p, 'a> {
             if reach.kind == Kind::Xss && self.content_now == Some(false) {
                 continue;
             }
+            // The writer it writes into, as given here: a string buffer is no response; this function's own writer
+            // parameter hands the question on to its callers.
+            let writer_arg = reach.writer.and_then(|w| arg_of.get(w).copied().flatten());
+            if writer_arg.and_then(|k| vals.get(k)).is_some_and(is_string_buffer) {
+                continue;
+            }
+            let handed_writer = writer_arg.and_then(|k| args.get(k)).and_then(|a| self.param_named(&a.value));
             for (i, t) in bound.iter().enumerate() {
                 let Some(t) = t else { continue };
                 if i >= 64 || reach.params & (1 << i) == 0 {
@@ -1810,17 +1850,24 @@ impl<'p, 'a> Fx<'p, 'a> {
                 if t.reaches_from_params(reach.kind) && target != self.me {
                     let mut steps = t.steps();
                     steps.extend(reach.steps.iter().skip(1).cloned());
-                    self.sinks.push(SinkReach { params: t.params_reaching(reach.kind), steps, ..reach.clone() });
+                    self.sinks.push(SinkReach {
+                        params: t.params_reaching(reach.kind),
+                        steps,
+                        writer: handed_writer,
+                        ..reach.clone()
+                    });
                 }
             }
         }
         if self.content_now != Some(false) {
             for (p, hit) in &summary.deferred {
+                let given = arg_of.get(*p).copied().flatten();
+                // A writer over a string buffer (`new PrintWriter(new StringWriter())`) writes no response.
+                if given.and_then(|k| vals.get(k)).is_some_and(is_string_buffer) {
+                    continue;
+                }
                 // The writer handed on from this function's own parameter: still the caller's to judge.
-                let handed = arg_of
-                    .get(*p)
-                    .copied()
-                    .flatten()
+                let handed = given
                     .and_then(|k| args.get(k))
                     .and_then(|a| self.param_named(&a.value))
                     .filter(|_| self.content_now.is_none() && !self.html_type);
@@ -1983,6 +2030,11 @@ impl Fx<'_, '_> {
         let object = Taint::param(slot, self.m, span, format!("field `{name}` of the object"));
         Some(stored.unwrap_or_default().join(Value::tainted(Some(object))))
     }
+}
+
+/// A `StringWriter` (or a writer made over one): text written to it stays in memory.
+fn is_string_buffer(v: &Value) -> bool {
+    v.ty.as_deref().is_some_and(|t| t.ends_with("StringWriter"))
 }
 
 /// A call of a function value (a callback, a handler) given both the whole request and the whole response

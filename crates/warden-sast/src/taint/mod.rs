@@ -32,6 +32,9 @@ pub struct SinkReach {
     pub callee: String,
     /// Steps inside the function from the parameter to the sink, oldest first.
     pub steps: Vec<(usize, Span, String)>,
+    /// For cross-site scripting written into a writer the function was given: that parameter (a caller handing
+    /// it a string buffer writes no response).
+    pub writer: Option<usize>,
 }
 
 /// What decides whether two rounds agree on a summary.
@@ -442,6 +445,39 @@ impl<'a> Program<'a> {
             .and_then(|f| self.overload(f, arity))
             .filter(|&f| !other_overload || arity_of(f) == Some(arity))
             .unwrap_or(target)
+    }
+
+    /// `super.name(…)` with `arity` arguments in class `class`: the nearest base class's or interface's method of that
+    /// name and arity (walking up at most eight levels).
+    pub fn super_method(&self, class: &str, name: &str, arity: usize) -> Option<FnRef> {
+        let mut frontier = vec![class.to_string()];
+        for _ in 0..8 {
+            let mut next = Vec::new();
+            for c in &frontier {
+                let Some((_, c)) = self.class(c) else { continue };
+                for base in &c.bases {
+                    let base = canon::simple_type(base);
+                    let base = base.rsplit('.').next().unwrap_or(&base).to_string();
+                    let Some((bm, b)) = self.class(&base) else { continue };
+                    let found =
+                        self.functions_by_name.get(bm).and_then(|by| by.get(name)).into_iter().flatten().find(|&&i| {
+                            self.modules
+                                .get(bm)
+                                .and_then(|md| md.functions.get(i))
+                                .is_some_and(|g| g.class.as_deref() == Some(b.name.as_str()) && g.params.len() == arity)
+                        });
+                    if let Some(&i) = found {
+                        return Some((bm, i));
+                    }
+                    next.push(base);
+                }
+            }
+            if next.is_empty() {
+                return None;
+            }
+            frontier = next;
+        }
+        None
     }
 
     /// The method `method` objects made by the constructor function `ty` have (`new Dao(db).find(id)`).

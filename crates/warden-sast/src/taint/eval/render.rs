@@ -177,6 +177,7 @@ impl Fx<'_, '_> {
                         span: out.span,
                         callee: format!("template {}", label.replace('`', "")),
                         steps,
+                        writer: None,
                     });
                 }
             }
