@@ -130,6 +130,8 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
             .iter_values()
             .filter(|(name, _)| !name.contains(['.', '[']) && !func.params.iter().any(|p| p.name == **name))
             .filter_map(|(name, v)| v.ty.clone().map(|t| (name.clone(), t)))
+            // Only objects of the package's classes and constructor functions: what a closure calls methods on.
+            .filter(|(_, t)| program.is_package_type(t.rsplit('.').next().unwrap_or(t)))
             .collect();
         types.sort();
         types
@@ -1021,7 +1023,14 @@ impl<'p, 'a> Fx<'p, 'a> {
     }
 
     fn call(&mut self, e: &Expr, callee: &Expr, args: &[Arg], new: bool) -> Value {
-        let name = self.canon(callee);
+        let mut name = self.canon(callee);
+        if let ExprKind::Name(n) = &callee.kind
+            && !new
+            && self.env.get(n).and_then(|v| v.ty.as_deref()).is_some_and(|t| t == name && !t.ends_with("()"))
+        {
+            // `const line = new Function(…); line(req)`: calling an object made earlier, not making one.
+            name.push_str(".call");
+        }
         let receiver_expr = match &callee.kind {
             ExprKind::Attr { obj, .. } => Some(obj.as_ref()),
             _ => None,

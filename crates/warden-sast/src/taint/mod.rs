@@ -120,6 +120,8 @@ pub struct Program<'a> {
     /// Methods of constructor functions (`function Dao(db) { this.find = (id) => … }`, `Dao.prototype.find =
     /// function …`) by (`Dao`, `find`); None when two modules define the same.
     constructor_methods: HashMap<(String, String), Option<FnRef>>,
+    /// The constructor functions that give their objects methods (`Dao` above).
+    constructor_types: std::collections::HashSet<String>,
     /// The package's classes by the simple name of each base class or interface they extend or implement.
     implementations: HashMap<String, Vec<(usize, usize)>>,
     /// The modules that are templates.
@@ -407,6 +409,7 @@ impl<'a> Program<'a> {
             functions_by_name,
             classes_by_name,
             object_methods,
+            constructor_types: constructor_methods.keys().map(|(t, _)| t.clone()).collect(),
             constructor_methods,
             implementations,
             templates,
@@ -478,6 +481,11 @@ impl<'a> Program<'a> {
             frontier = next;
         }
         None
+    }
+
+    /// Whether `ty` names one of the package's classes or constructor functions.
+    pub fn is_package_type(&self, ty: &str) -> bool {
+        self.classes_by_name.contains_key(ty) || self.constructor_types.contains(ty)
     }
 
     /// The method `method` objects made by the constructor function `ty` have (`new Dao(db).find(id)`).
