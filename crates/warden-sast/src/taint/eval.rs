@@ -1000,6 +1000,12 @@ impl<'p, 'a> Fx<'p, 'a> {
                 }
                 format!("{}.{name}", self.canon(obj))
             }
+            ExprKind::Call { callee, args, .. }
+                if callee.dotted().is_some_and(|d| d.ends_with("Objects.requireNonNull")) && !args.is_empty() =>
+            {
+                // `Objects.requireNonNull(baseRequest).getResponse()`: the object it was given.
+                args.first().map_or_else(|| "?".to_string(), |a| self.canon(&a.value))
+            }
             ExprKind::Call { callee, new, .. } => {
                 // `new Job(…)`, and Python's and Kotlin-style `Job(…)` of a package class: an object of that class.
                 let constructs = matches!(&callee.kind, ExprKind::Name(n) if self.program.class(n).is_some());
@@ -1163,6 +1169,18 @@ impl<'p, 'a> Fx<'p, 'a> {
                 matches!((declared, target_class), (Some(d), Some(c)) if d != c && self.program.class(d).is_some());
             let object = if dispatched { Value { taint: None, ..receiver.clone() } } else { receiver.clone() };
             let mut v = self.apply_summary(target, callee, args, &vals, &object, e.span);
+            if let Some(t) = v.taint.as_mut()
+                && self
+                    .program
+                    .modules
+                    .get(target.0)
+                    .and_then(|m| m.functions.get(target.1))
+                    .is_some_and(|f| is_markup_encoder(&f.name))
+            {
+                // The package's own encoder (`hrefEncodeURI(raw)`, `escapeHtml(s)`): written for this, whatever
+                // shortcut it takes (Jetty's returns its input unchanged when it holds nothing to encode).
+                t.clean(Kind::Xss.bit());
+            }
             if new && v.ty.is_none() {
                 // `new Dao(db)` of a constructor function: an object of that make.
                 v.ty = Some(name.clone());
@@ -1729,7 +1747,7 @@ impl<'p, 'a> Fx<'p, 'a> {
                 }
                 let recv_ty = name.rsplit_once('.').map(|(t, _)| t).unwrap_or_default();
                 let ty_last = recv_ty.rsplit('.').next().unwrap_or(recv_ty);
-                if let Some((m, class)) = p.class(ty_last)
+                if let Some((m, class)) = p.class_qualified(recv_ty).or_else(|| p.class(ty_last))
                     && let Some(f) =
                         p.function_in(m, method, Some(&class.name)).or_else(|| p.implementing(&class.name, method))
                 {
@@ -2039,6 +2057,14 @@ impl Fx<'_, '_> {
         let object = Taint::param(slot, self.m, span, format!("field `{name}` of the object"));
         Some(stored.unwrap_or_default().join(Value::tainted(Some(object))))
     }
+}
+
+/// A function named as an HTML, XML or URL encoder: `escapeHtml`, `htmlEncode`, `hrefEncodeURI`, `sanitizeXml`,
+/// `encodeURL`.
+fn is_markup_encoder(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    ["escape", "encode", "sanitize", "quote"].iter().any(|w| n.contains(w))
+        && ["html", "xml", "uri", "url", "href", "attr"].iter().any(|w| n.contains(w))
 }
 
 /// A `StringWriter` (or a writer made over one): text written to it stays in memory.

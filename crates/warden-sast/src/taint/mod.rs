@@ -483,6 +483,14 @@ impl<'a> Program<'a> {
         None
     }
 
+    /// The class a fully qualified name (`org.eclipse.jetty.util.resource.Resource`) names: the one in the module of
+    /// that name, when two classes share the simple name.
+    pub fn class_qualified(&self, full: &str) -> Option<(usize, &'a crate::ir::Class)> {
+        let (_, simple) = full.rsplit_once('.')?;
+        let m = *self.module_by_suffix.get(full)?.as_ref()?;
+        self.modules.get(m)?.classes.iter().find(|c| c.name == simple).map(|c| (m, c))
+    }
+
     /// Whether `ty` names one of the package's classes or constructor functions.
     pub fn is_package_type(&self, ty: &str) -> bool {
         self.classes_by_name.contains_key(ty) || self.constructor_types.contains(ty)
