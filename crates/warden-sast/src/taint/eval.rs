@@ -825,7 +825,9 @@ impl<'p, 'a> Fx<'p, 'a> {
                 if let Some(v) = self.env_source(e) {
                     return v;
                 }
-                Value::default()
+                // An imported module or function as a value (`const client = secure ? https : http`): calls on
+                // what it is bound to are its.
+                Value { ty: self.module.import(n).map(str::to_string), ..Value::default() }
             }
             ExprKind::Attr { obj, name } => {
                 if let ExprKind::Name(n) = &obj.kind
