@@ -83,6 +83,7 @@ pub fn analyze_function(program: &Program, m: usize, f: FuncId) -> Output {
         case_type: None,
         deferred: Vec::new(),
         closures_run: Default::default(),
+        canonicalising: false,
     };
     if let Some(parent) = func.parent.filter(|p| *p != 0)
         && let Some(types) = program.closure_types.get(&(m, parent))
@@ -227,6 +228,8 @@ struct Fx<'p, 'a> {
     deferred: Vec<(usize, Hit)>,
     /// The closures already run in place where they were called.
     closures_run: rustc_hash::FxHashSet<FuncId>,
+    /// The call being evaluated makes a file only to canonicalise its path (see [`Fx::call`]).
+    canonicalising: bool,
 }
 
 impl<'p, 'a> Fx<'p, 'a> {
@@ -1043,7 +1046,13 @@ impl<'p, 'a> Fx<'p, 'a> {
             ExprKind::Attr { obj, .. } => Some(obj.as_ref()),
             _ => None,
         };
+        // `new File(path).getCanonicalPath()`: a path canonicalised to be checked, not a file opened (what is
+        // opened with the result is judged there, after any prefix check).
+        let canonicalising = matches!(&callee.kind, ExprKind::Attr { name, .. } if matches!(name.as_str(), "getCanonicalPath" | "getCanonicalFile"))
+            && matches!(receiver_expr.map(|r| &r.kind), Some(ExprKind::Call { new: true, .. }));
+        let outer = std::mem::replace(&mut self.canonicalising, canonicalising);
         let receiver = receiver_expr.map(|r| self.expr(r)).unwrap_or_default();
+        self.canonicalising = outer;
         let mut vals: Vec<Value> = Vec::with_capacity(args.len());
         for a in args {
             let v = self.expr(&a.value);
@@ -1432,6 +1441,9 @@ impl<'p, 'a> Fx<'p, 'a> {
             };
             if sink.kind == Kind::Xss && self.content_now == Some(false) {
                 // Written after this function set a non-HTML content type.
+                continue;
+            }
+            if sink.kind == Kind::Path && std::mem::take(&mut self.canonicalising) {
                 continue;
             }
             // Into a writer this function was given, with no content type of its own: the caller's to judge.
