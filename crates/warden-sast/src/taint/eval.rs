@@ -765,7 +765,7 @@ impl<'p, 'a> Fx<'p, 'a> {
                     {
                         // MongoDB runs a `$where` string as JavaScript, whichever call the filter goes to
                         // (`col.find(criteria())` with the filter built in a helper).
-                        self.sink_hit(Kind::NoSql, &t.clone(), "$where", v.span);
+                        self.sink_hit(Kind::NoSql, t, "$where", v.span);
                     }
                     match (&key, fields.as_mut()) {
                         (Some(Const::Str(k)), Some(f)) => f.add(k, val.taint.clone()),
@@ -1169,24 +1169,19 @@ impl<'p, 'a> Fx<'p, 'a> {
         if let Some((target, _)) = resolved {
             // Through an interface (`Part part = request.getPart(…); part.write(path)` runs `ApplicationPart.write`):
             // the implementation's own fields hold what its constructor set, not the caller's data.
-            let target_class = self
-                .program
-                .modules
-                .get(target.0)
-                .and_then(|m| m.functions.get(target.1))
-                .and_then(|f| f.class.as_deref());
+            let target_fn = self.program.function(target);
+            let target_class = target_fn.and_then(|f| f.class.as_deref());
             let declared = receiver.ty.as_deref().map(|t| t.rsplit('.').next().unwrap_or(t));
             let dispatched =
                 matches!((declared, target_class), (Some(d), Some(c)) if d != c && self.program.class(d).is_some());
-            let object = if dispatched { Value { taint: None, ..receiver.clone() } } else { receiver.clone() };
-            let mut v = self.apply_summary(target, callee, args, &vals, &object, e.span);
+            let mut v = if dispatched {
+                let object = Value { taint: None, ..receiver.clone() };
+                self.apply_summary(target, callee, args, &vals, &object, e.span)
+            } else {
+                self.apply_summary(target, callee, args, &vals, &receiver, e.span)
+            };
             if let Some(t) = v.taint.as_mut()
-                && self
-                    .program
-                    .modules
-                    .get(target.0)
-                    .and_then(|m| m.functions.get(target.1))
-                    .is_some_and(|f| is_markup_encoder(&f.name))
+                && target_fn.is_some_and(|f| is_markup_encoder(&f.name))
             {
                 // The package's own encoder (`hrefEncodeURI(raw)`, `escapeHtml(s)`): written for this, whatever
                 // shortcut it takes (Jetty's returns its input unchanged when it holds nothing to encode).
@@ -1731,9 +1726,7 @@ impl<'p, 'a> Fx<'p, 'a> {
                     return constructor(p, m, class);
                 }
                 // `from helpers import *`, Ruby `require_relative`: the package's only function of that name.
-                p.unique(n).filter(|f| {
-                    p.modules.get(f.0).and_then(|m| m.functions.get(f.1)).is_some_and(|func| func.class.is_none())
-                })
+                p.unique(n).filter(|f| p.function(*f).is_some_and(|func| func.class.is_none()))
             }
             ExprKind::Attr { obj, name: method } => {
                 if let ExprKind::Name(o) = &obj.kind {
@@ -1777,9 +1770,7 @@ impl<'p, 'a> Fx<'p, 'a> {
                     ExprKind::Name(n) | ExprKind::Attr { name: n, .. } => n.to_ascii_lowercase(),
                     _ => String::new(),
                 };
-                p.modules
-                    .get(f.0)
-                    .and_then(|m| m.functions.get(f.1))
+                p.function(f)
                     .and_then(|func| func.class.as_deref())
                     .is_some_and(|class| {
                         !(receiver.contains("request") && class.contains("Response")
@@ -1800,7 +1791,7 @@ impl<'p, 'a> Fx<'p, 'a> {
         receiver: &Value,
         span: Span,
     ) -> Value {
-        let Some(func) = self.program.modules.get(target.0).and_then(|m| m.functions.get(target.1)) else {
+        let Some(func) = self.program.function(target) else {
             return Value::default();
         };
         // Python methods take the receiver as their first parameter.

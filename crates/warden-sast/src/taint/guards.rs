@@ -106,11 +106,13 @@ fn guard_of(cond: &Expr) -> Option<Guard> {
                 }
                 (l, r) => l.filter(|g| !g.positive).or_else(|| r.filter(|g| !g.positive)),
             },
-            // `if (name.lastIndexOf('/') >= 0) name = name.substring(…)`: where it fails, the name has no directory.
-            ">=" | ">" if separator_search(left).is_some() => {
-                separator_search(left).map(|p| Guard { path: p, kinds: Kind::Path.bit(), positive: false })
-            }
-            ">=" | ">" if is_index_of(left) => guard_of(left).map(|g| Guard { positive: true, ..g }),
+            // `if (name.lastIndexOf('/') >= 0) name = name.substring(…)`: where it fails, the name has no directory;
+            // `ALLOWED.indexOf(x) >= 0`: an allow-list.
+            ">=" | ">" => match separator_search(left) {
+                Some(p) => Some(Guard { path: p, kinds: Kind::Path.bit(), positive: false }),
+                None if is_index_of(left) => guard_of(left).map(|g| Guard { positive: true, ..g }),
+                None => None,
+            },
             _ => None,
         },
         ExprKind::Call { callee, args, .. } => {

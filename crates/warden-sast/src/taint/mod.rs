@@ -416,15 +416,27 @@ impl<'a> Program<'a> {
         }
     }
 
+    /// The function a reference names.
+    pub fn function(&self, f: FnRef) -> Option<&'a crate::ir::Function> {
+        self.modules.get(f.0)?.functions.get(f.1)
+    }
+
+    /// The method of module `m` named `name`, of class `class`, taking `arity` parameters.
+    fn method_of_arity(&self, m: usize, name: &str, class: Option<&str>, arity: usize) -> Option<FnRef> {
+        let candidates = self.functions_by_name.get(m)?.get(name)?;
+        candidates
+            .iter()
+            .find(|&&i| self.function((m, i)).is_some_and(|g| g.class.as_deref() == class && g.params.len() == arity))
+            .map(|&i| (m, i))
+    }
+
     /// The method `method` of the package's one class implementing or extending `class` that has it, with a body
     /// (`@Autowired SearchService service; service.search(q)` runs `SearchServiceImpl.search`); None when no class
     /// or several have it.
     pub fn implementing(&self, class: &str, method: &str) -> Option<FnRef> {
         let mut found = self.implementations.get(class).into_iter().flatten().filter_map(|&(m, c)| {
             let name = &self.modules.get(m)?.classes.get(c)?.name;
-            self.function_in(m, method, Some(name)).filter(|f| {
-                self.modules.get(f.0).and_then(|md| md.functions.get(f.1)).is_some_and(|g| !g.body.is_empty())
-            })
+            self.function_in(m, method, Some(name)).filter(|&f| self.function(f).is_some_and(|g| !g.body.is_empty()))
         });
         match (found.next(), found.next()) {
             (Some(one), None) => Some(one),
@@ -443,10 +455,9 @@ impl<'a> Program<'a> {
         let Some(class) = func.class.as_deref().filter(|_| func.body.is_empty() || other_overload) else {
             return target;
         };
-        let arity_of = |f: FnRef| self.modules.get(f.0).and_then(|m| m.functions.get(f.1)).map(|g| g.params.len());
         self.implementing(class, &func.name)
             .and_then(|f| self.overload(f, arity))
-            .filter(|&f| !other_overload || arity_of(f) == Some(arity))
+            .filter(|&f| !other_overload || self.function(f).is_some_and(|g| g.params.len() == arity))
             .unwrap_or(target)
     }
 
@@ -462,15 +473,8 @@ impl<'a> Program<'a> {
                     let base = canon::simple_type(base);
                     let base = base.rsplit('.').next().unwrap_or(&base).to_string();
                     let Some((bm, b)) = self.class(&base) else { continue };
-                    let found =
-                        self.functions_by_name.get(bm).and_then(|by| by.get(name)).into_iter().flatten().find(|&&i| {
-                            self.modules
-                                .get(bm)
-                                .and_then(|md| md.functions.get(i))
-                                .is_some_and(|g| g.class.as_deref() == Some(b.name.as_str()) && g.params.len() == arity)
-                        });
-                    if let Some(&i) = found {
-                        return Some((bm, i));
+                    if let Some(found) = self.method_of_arity(bm, name, Some(&b.name), arity) {
+                        return Some(found);
                     }
                     next.push(base);
                 }
@@ -557,12 +561,8 @@ impl<'a> Program<'a> {
         if func.params.len() == arity || !matches!(module.lang, crate::lang::Lang::Java | crate::lang::Lang::CSharp) {
             return Some(target);
         }
-        let siblings = self.functions_by_name.get(m).and_then(|by| by.get(&func.name)).into_iter().flatten();
-        if let Some(i) = siblings
-            .copied()
-            .find(|&i| module.functions.get(i).is_some_and(|g| g.class == func.class && g.params.len() == arity))
-        {
-            return Some((m, i));
+        if let Some(sibling) = self.method_of_arity(m, &func.name, func.class.as_deref(), arity) {
+            return Some(sibling);
         }
         let plain_getter = arity == 0
             && module.classes.iter().any(|c| {
